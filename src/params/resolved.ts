@@ -1,0 +1,103 @@
+/**
+ * Step functions over simulation days, and the `ResolvedParameters` view the model reads. Built from
+ * `ParameterInfo` records (what the loader produces, after a scenario's overrides are applied).
+ */
+import {
+  type BreakdownKey,
+  type BreakdownPath,
+  CATALOG,
+  KEY_SETS,
+  type ParameterPath,
+  type ScalarPath,
+} from "./catalog.ts";
+import type { ParameterInfo, ResolvedParameters, StepBreakdown, StepFunction } from "./types.ts";
+
+/** Index of the last breakpoint at or before `day`; 0 when `day` precedes them all. */
+function stepIndex(days: readonly number[], day: number): number {
+  let lo = 0;
+  let hi = days.length - 1;
+  if (hi <= 0 || day < days[1]!) return 0;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (days[mid]! <= day) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function stepFunction(days: readonly number[], values: readonly number[]): StepFunction {
+  if (days.length === 0 || days.length !== values.length) {
+    throw new Error("a step function needs as many values as days, and at least one");
+  }
+  for (let i = 1; i < days.length; i++) {
+    if (!(days[i]! > days[i - 1]!)) throw new Error("step function days must be strictly ascending");
+  }
+  return { days, values, at: (day: number) => values[stepIndex(days, day)]! };
+}
+
+export function stepBreakdown<K extends string>(
+  keys: readonly K[],
+  days: readonly number[],
+  values: readonly Readonly<Record<K, number>>[],
+): StepBreakdown<K> {
+  if (days.length === 0 || days.length !== values.length) {
+    throw new Error("a step breakdown needs as many tables as days, and at least one");
+  }
+  return { keys, days, values, at: (day: number) => values[stepIndex(days, day)]! };
+}
+
+/**
+ * A `ResolvedParameters` over parameter records whose dated values carry days relative to the scenario's
+ * start. Step functions are built once per path, on first use.
+ */
+export function resolvedParameters(infos: readonly ParameterInfo[]): ResolvedParameters {
+  const byPath = new Map<ParameterPath, ParameterInfo>();
+  for (const info of infos) byPath.set(info.path, info);
+  const scalars = new Map<ParameterPath, StepFunction>();
+  const breakdowns = new Map<ParameterPath, StepBreakdown<string>>();
+
+  const info = (path: ParameterPath): ParameterInfo => {
+    const found = byPath.get(path);
+    if (!found) throw new Error(`parameter ${path} was not loaded`);
+    return found;
+  };
+
+  return {
+    scalar(path: ScalarPath): StepFunction {
+      let fn = scalars.get(path);
+      if (!fn) {
+        const p = info(path);
+        fn = stepFunction(
+          p.values.map((v) => v.day),
+          p.values.map((v) => {
+            if (typeof v.value !== "number") throw new Error(`parameter ${path} is not a scalar`);
+            return v.value;
+          }),
+        );
+        scalars.set(path, fn);
+      }
+      return fn;
+    },
+    breakdown<P extends BreakdownPath>(path: P): StepBreakdown<BreakdownKey<P>> {
+      let fn = breakdowns.get(path);
+      if (!fn) {
+        const p = info(path);
+        const entry = CATALOG[path];
+        if (entry.kind !== "breakdown") throw new Error(`parameter ${path} is not a breakdown`);
+        const keys = KEY_SETS[entry.keys] as readonly string[] as readonly BreakdownKey<P>[];
+        fn = stepBreakdown(
+          keys,
+          p.values.map((v) => v.day),
+          p.values.map((v) => {
+            if (typeof v.value === "number") throw new Error(`parameter ${path} is not a breakdown`);
+            return v.value as Readonly<Record<BreakdownKey<P>, number>>;
+          }),
+        );
+        breakdowns.set(path, fn as StepBreakdown<string>);
+      }
+      return fn as unknown as StepBreakdown<BreakdownKey<P>>;
+    },
+    info,
+    all: () => [...byPath.values()],
+  };
+}
