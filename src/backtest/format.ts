@@ -1,7 +1,8 @@
 /** The backtest as a readable terminal table: one block per metric, years down, then the MAPE lines. */
 import type { Actuals } from "./actuals.ts";
 import type { BacktestReport, BacktestRow } from "./compare.ts";
-import { isShareMetric, METRICS, type MetricName } from "./metrics.ts";
+import { isShareMetric, METRIC_NAMES, METRICS, type MetricName } from "./metrics.ts";
+import { fiscalYearNumber } from "./periods.ts";
 
 function formatValue(metric: MetricName, value: number): string {
   if (isShareMetric(metric)) return `${(value * 100).toFixed(1)}%`;
@@ -26,18 +27,19 @@ export interface FormatContext {
 
 export function formatReport(report: BacktestReport, ctx: FormatContext): string {
   const lines: string[] = [...ctx.header, ""];
-  const metrics = [...new Set(report.years.map((r) => r.metric))];
+  const metrics = METRIC_NAMES.filter((m) => report.years.some((r) => r.metric === m));
   for (const metric of metrics) {
     const described = ctx.actuals.describe(metric);
     lines.push(`${METRICS[metric].label}${described ? ` (${described.unit})` : ""}`);
     lines.push(
-      `  ${"year".padEnd(7)} ${"modelled".padStart(12)} ${"actual".padStart(12)} ${"error".padStart(8)}  sample`,
+      `  ${"year".padEnd(7)} ${"modelled".padStart(12)} ${"actual".padStart(12)} ${"source".padEnd(8)} ${"error".padStart(8)}  sample`,
     );
     for (const row of report.years.filter((r) => r.metric === metric)) {
       const err = `${row.errorPct >= 0 ? "+" : ""}${row.errorPct.toFixed(1)}%`;
+      const tag = ctx.actuals.get(metric, fiscalYearNumber(row.fiscalYear))?.reliability ?? "";
       lines.push(
         `  ${row.fiscalYear.padEnd(7)} ${formatValue(metric, row.modelled).padStart(12)} ` +
-          `${formatValue(metric, row.actual).padStart(12)} ${err.padStart(8)}  ${sampleLabel(row)}`,
+          `${formatValue(metric, row.actual).padStart(12)} ${tag.padEnd(8)} ${err.padStart(8)}  ${sampleLabel(row)}`,
       );
     }
     const m = report.mape[metric];
@@ -46,6 +48,9 @@ export function formatReport(report: BacktestReport, ctx: FormatContext): string
     lines.push("");
   }
   lines.push("FY2020-FY2021 are flagged (pandemic/Title 42) and excluded from both MAPEs.");
+  lines.push(
+    "source: reliability of the actual figure (official, research, press, low, derived); see the actuals file.",
+  );
   for (const note of ctx.notes) lines.push(note);
   return `${lines.join("\n")}\n`;
 }
