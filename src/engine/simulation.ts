@@ -1,0 +1,98 @@
+import type { EventCalendar } from "./calendar.ts";
+
+export type EventHandler = (entity: number) => void;
+
+function unhandled(type: number): EventHandler {
+  return () => {
+    throw new Error(
+      `Simulation: no handler registered for event type ${type} (call sim.on(${type}, handler))`,
+    );
+  };
+}
+
+/**
+ * The event loop: pops events from a calendar in order and calls the handler registered for the
+ * event's type with the event's entity id. Handlers are registered once per type (`on`), so scheduling
+ * an event costs a few typed-array writes and no closure.
+ */
+export class Simulation {
+  private readonly calendar: EventCalendar;
+  private handlers: EventHandler[] = [];
+  private clock = 0;
+  private processed = 0;
+  private stopped = false;
+
+  constructor(calendar: EventCalendar) {
+    this.calendar = calendar;
+  }
+
+  get now(): number {
+    return this.clock;
+  }
+
+  get eventsProcessed(): number {
+    return this.processed;
+  }
+
+  /** Number of events waiting in the calendar. */
+  get pending(): number {
+    return this.calendar.size;
+  }
+
+  /** Registers the handler for events of `type` (a small non-negative integer); replaces any previous one. */
+  on(type: number, handler: EventHandler): void {
+    if (!Number.isInteger(type) || type < 0) {
+      throw new RangeError(`Simulation.on: event type must be a non-negative integer, got ${type}`);
+    }
+    for (let t = this.handlers.length; t < type; t++) this.handlers.push(unhandled(t));
+    this.handlers[type] = handler;
+  }
+
+  /** Schedules an event at absolute `time` (≥ now). Lower `priority` runs first among equal times. */
+  schedule(time: number, type: number, entity: number, priority = 0): void {
+    if (!(time >= this.clock)) {
+      throw new RangeError(`Simulation.schedule: time ${time} is before now (${this.clock})`);
+    }
+    this.calendar.schedule(time, type, entity, priority);
+  }
+
+  /** Schedules an event `delay` (≥ 0) after now. */
+  scheduleIn(delay: number, type: number, entity: number, priority = 0): void {
+    this.schedule(this.clock + delay, type, entity, priority);
+  }
+
+  /** Processes every event with time ≤ `time` (including ones scheduled meanwhile), then sets now = time. */
+  runUntil(time: number): void {
+    this.stopped = false;
+    const cal = this.calendar;
+    const handlers = this.handlers;
+    while (!this.stopped && cal.peekTime() <= time) {
+      cal.pop();
+      this.clock = cal.time;
+      this.processed++;
+      const type = cal.type;
+      if (type >= handlers.length) unhandled(type)(cal.entity);
+      handlers[type](cal.entity);
+    }
+    if (!this.stopped && time > this.clock) this.clock = time;
+  }
+
+  /** Processes events until the calendar is empty or a handler calls stop(). */
+  run(): void {
+    this.stopped = false;
+    const cal = this.calendar;
+    const handlers = this.handlers;
+    while (!this.stopped && cal.pop()) {
+      this.clock = cal.time;
+      this.processed++;
+      const type = cal.type;
+      if (type >= handlers.length) unhandled(type)(cal.entity);
+      handlers[type](cal.entity);
+    }
+  }
+
+  /** Makes run() or runUntil() return after the current handler. */
+  stop(): void {
+    this.stopped = true;
+  }
+}

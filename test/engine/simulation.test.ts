@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { BucketCalendar, HeapCalendar, Simulation } from "../../src/engine/index.ts";
+
+describe("Simulation", () => {
+  it("calls the handler registered for each event type with the entity id, in time order", () => {
+    const sim = new Simulation(new HeapCalendar());
+    const log: string[] = [];
+    sim.on(0, (e) => {
+      log.push(`ping ${e} @${sim.now}`);
+      if (e < 3) sim.scheduleIn(1.5, 1, e + 1);
+    });
+    sim.on(1, (e) => {
+      log.push(`pong ${e} @${sim.now}`);
+      sim.scheduleIn(0.5, 0, e);
+    });
+    sim.schedule(1, 0, 0);
+    sim.run();
+    expect(log).toEqual([
+      "ping 0 @1",
+      "pong 1 @2.5",
+      "ping 1 @3",
+      "pong 2 @4.5",
+      "ping 2 @5",
+      "pong 3 @6.5",
+      "ping 3 @7",
+    ]);
+    expect(sim.eventsProcessed).toBe(7);
+  });
+
+  it("runUntil processes events up to and including the time, then sets now", () => {
+    const sim = new Simulation(new BucketCalendar());
+    const seen: number[] = [];
+    sim.on(0, (e) => {
+      seen.push(sim.now);
+      if (sim.now < 10) sim.scheduleIn(2, 0, e);
+    });
+    sim.schedule(0, 0, 0);
+    sim.runUntil(4);
+    expect(seen).toEqual([0, 2, 4]);
+    expect(sim.now).toBe(4);
+    sim.runUntil(5);
+    expect(sim.now).toBe(5);
+    expect(sim.pending).toBe(1);
+    sim.run();
+    expect(seen).toEqual([0, 2, 4, 6, 8, 10]);
+  });
+
+  it("stop() ends the run after the current handler", () => {
+    const sim = new Simulation(new HeapCalendar());
+    let n = 0;
+    sim.on(0, () => {
+      n++;
+      sim.scheduleIn(1, 0, 0);
+      if (n === 5) sim.stop();
+    });
+    sim.schedule(0, 0, 0);
+    sim.run();
+    expect(n).toBe(5);
+    expect(sim.now).toBe(4);
+  });
+
+  it("rejects scheduling in the past and events without a handler, naming the fix", () => {
+    const sim = new Simulation(new HeapCalendar());
+    sim.on(1, () => {});
+    sim.schedule(2, 1, 0);
+    sim.run();
+    expect(() => sim.schedule(1, 1, 0)).toThrow(/before now/);
+    sim.schedule(3, 0, 0);
+    expect(() => sim.run()).toThrow(/no handler registered for event type 0/);
+    sim.schedule(4, 9, 0);
+    expect(() => sim.run()).toThrow(/sim.on\(9/);
+  });
+});
