@@ -15,6 +15,15 @@ export {
 } from "./distributions.ts";
 export { IntFifo, IntPriorityQueue } from "./queues.ts";
 export { RandomStream } from "./random.ts";
+export {
+  Baulked,
+  Granted,
+  Queued,
+  Rejected,
+  type RequestOutcome,
+  Resource,
+  type ResourceOptions,
+} from "./resource.ts";
 export { type EventHandler, Simulation } from "./simulation.ts";
 export {
   BatchMeans,
