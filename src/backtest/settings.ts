@@ -1,7 +1,9 @@
 /**
- * The backtest scenario, built in code: no policy events (history lives in the dated parameters), start on
- * the first day of FY2015, and a scale, seed and replication count that make a run take seconds.
+ * The backtest scenario, built in code: no policy events (history lives in the dated parameters), a
+ * burn-in before FY2015, and a scale, seed and replication count that make a run take seconds.
  */
+import { addYears, fiscalYearStartDay, isoOfDay } from "../util/dates.ts";
+import { BACKTEST_FIRST_FY } from "./periods.ts";
 export interface BacktestSettings {
   /** Agents per person. */
   readonly scale: number;
@@ -11,7 +13,15 @@ export interface BacktestSettings {
   readonly years: number;
 }
 
-export const BACKTEST_START = "2014-10-01";
+/**
+ * The model starts with nobody in detention (synthesis places people at large, protected or on the
+ * non-detained docket). Starting half a year before FY2015 lets detention fill to its working level, about
+ * five average lengths of stay, before the first compared year; parameters dated 2014-10-01 hold before
+ * their date, so the burn-in runs on FY2015 values.
+ */
+export const BURN_IN_DAYS = 182;
+export const FIRST_COMPARED_DAY = fiscalYearStartDay(BACKTEST_FIRST_FY);
+export const BACKTEST_START = isoOfDay(FIRST_COMPARED_DAY - BURN_IN_DAYS);
 
 // Chosen from measurement (docs/calibration.md, "Run settings"): small enough for seconds per replication,
 // large enough that the smallest compared flow (ICE-arrested removals, ~30k a year) has ~600 agents.
@@ -22,7 +32,7 @@ export interface ScenarioObject {
   readonly name: string;
   readonly description: string;
   readonly start: string;
-  readonly horizon: { readonly years: number };
+  readonly horizon: { readonly days: number };
   readonly scale: number;
   readonly seed: number;
   readonly replications: number;
@@ -46,7 +56,7 @@ export function backtestScenarioObject(
       "Historical backtest: dated historical parameters from FY2015 on, no policy events; compared with " +
       "data/actuals/fy2012-fy2024.yaml.",
     start: BACKTEST_START,
-    horizon: { years: settings.years },
+    horizon: { days: BURN_IN_DAYS + addYears(FIRST_COMPARED_DAY, settings.years) - FIRST_COMPARED_DAY },
     scale: settings.scale,
     seed: settings.seed,
     replications: settings.replications,

@@ -14,10 +14,12 @@ function fakeDeps(seen: ScenarioObject[]): BacktestDeps {
   return {
     scenario: (doc) => {
       seen.push(doc);
-      return { name: doc.name, seed: doc.seed, scale: doc.scale } as unknown as Scenario;
+      return { name: doc.name, start: doc.start, horizonDays: doc.horizon.days } as unknown as Scenario;
     },
-    runReplication: (_scenario, replication) => ({
+    runReplication: (scenario, replication) => ({
       ...syntheticResults({
+        start: scenario.start,
+        horizonDays: scenario.horizonDays,
         series: {
           "flow.removals": (fy) => ((actuals.get("removals", fy)?.value ?? 0) * 1.1) / daysInFiscalYear(fy),
           "stock.detained": (fy) => (actuals.get("detention_adp", fy)?.value ?? 0) * 0.9,
@@ -66,8 +68,8 @@ describe("immsim backtest", () => {
     expect(doc.mape.detention_adp).toEqual({ inSample: 10, outOfSample: 10 });
     expect(err).toMatch(/not compared: ice_arrests \(the model records no flow\.arrests\.at_large/);
     expect(seen[0]).toMatchObject({
-      start: "2014-10-01",
-      horizon: { years: 10 },
+      start: "2014-04-02", // 182 days of burn-in before FY2015
+      horizon: { days: 182 + 3653 },
       replications: 2,
       policies: [],
     });
