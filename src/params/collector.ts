@@ -21,11 +21,11 @@ export function describeFound(source: Source, path: readonly PathSegment[], valu
   if (value === null) return "an empty value";
   if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
   if (typeof value === "object") return "a mapping";
-  const written = writtenAt(source, path);
-  if (written !== undefined && written !== "") return written;
   if (typeof value === "string")
     return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  return String(value);
+  // Numbers as written (`20e9`, `1e400`), not as JavaScript prints them.
+  const written = writtenAt(source, path);
+  return written !== undefined && written !== "" ? written : String(value);
 }
 
 export class Collector {

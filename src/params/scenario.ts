@@ -32,6 +32,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
 interface Frame {
+  start?: string;
   startDay?: number;
   horizonDays?: number;
 }
@@ -41,7 +42,10 @@ function frameOf(data: Obj, out: Collector, options: ScenarioLoadOptions): Frame
   if (typeof data.start === "string" && /^\d{4}-\d{2}-\d{2}$/.test(data.start)) {
     const day = parseIsoDay(data.start);
     if (day === null) out.expected(["start"], "a real calendar date (YYYY-MM-DD)", data.start);
-    else frame.startDay = day;
+    else {
+      frame.startDay = day;
+      frame.start = data.start;
+    }
   }
   if (frame.startDay !== undefined) {
     const h = data.horizon;
@@ -65,7 +69,7 @@ function checkPolicy(p: Obj, i: number, frame: Frame, out: Collector): void {
     if (day < frame.startDay) {
       out.error(
         [...at, "on"],
-        `dated before the scenario's start (${on} < start)`,
+        `${on} is before the scenario's start (${frame.start})`,
         "the state at the start comes from the parameters; move the event to the start date or later",
       );
     } else if (frame.horizonDays !== undefined && day - frame.startDay >= frame.horizonDays) {
@@ -174,7 +178,7 @@ function deepFreeze<T>(value: T): T {
 function resolve(
   input: ScenarioInput,
   overrides: ReadonlyMap<ParameterPath, DatedEntry[]>,
-  frame: Required<Frame>,
+  frame: { startDay: number; horizonDays: number },
   tree: ParameterTree,
   source: Source,
   options: ScenarioLoadOptions,

@@ -1,8 +1,11 @@
 import type { CommandModule } from "../program.ts";
 import { addCompareCommand } from "./compare.ts";
 import { addExportCommand } from "./export.ts";
+import { addParamsCommand } from "./params.ts";
 import { addRunCommand } from "./run.ts";
 import { addRunsCommand } from "./runs.ts";
+import { addSchemaCommand } from "./schema.ts";
+import { addValidateCommand } from "./validate.ts";
 
 /** Every subcommand of `immsim`, in the order `--help` lists them. */
 export const commands: readonly CommandModule[] = [
@@ -10,4 +13,7 @@ export const commands: readonly CommandModule[] = [
   addRunsCommand,
   addCompareCommand,
   addExportCommand,
+  addValidateCommand,
+  addSchemaCommand,
+  addParamsCommand,
 ];
