@@ -1,0 +1,165 @@
+/**
+ * Interior arrests by channel, limited by officers, cooperation, 287(g) agreements, National Guard support,
+ * free detention space under the detention policy, and money (rationing). At-large yield falls with the
+ * density of the pool: capacity × (pool / initial pool)^exponent. Targets come from the at-large pools in
+ * the priority order with the policy's strictness; the rest uniformly from everyone at large.
+ */
+import { poisson } from "./engine.ts";
+import { F } from "./flows.ts";
+import type { Model } from "./model.ts";
+import { POOL_AT_LARGE, RECENT_ENTRANT_DAYS, TARGET_CLASSES, type TargetClass } from "./stages.ts";
+
+const CLASS_INDEX: Record<TargetClass, number> = { criminal: 0, final_order: 1, recent_entrant: 2, other: 3 };
+/** Custodial and task-force arrests find people in jails: criminal records first. */
+const CUSTODIAL_ORDER: readonly TargetClass[] = ["criminal", "final_order", "recent_entrant", "other"];
+
+export interface ArrestDay {
+  /** Expected at-large arrests at full capacity today (agents), for officer utilisation. */
+  atLargeCapacity: number;
+  interiorArrests: number;
+}
+
+export class Arrests {
+  /** At-large population at the start (agents), the reference for the density effect. */
+  initialPool = 0;
+  /** Cooperating share on day 0, the reference for custodial arrests. */
+  private coop0 = Number.NaN;
+  readonly today: ArrestDay = { atLargeCapacity: 0, interiorArrests: 0 };
+
+  constructor(private readonly m: Model) {}
+
+  atLargeSize(): number {
+    let n = 0;
+    for (let c = 0; c < TARGET_CLASSES.length; c++) n += this.m.pools[POOL_AT_LARGE + c]!.size;
+    return n;
+  }
+
+  /** Takes one person from class c; recent entrants who are no longer recent move to "other" first. */
+  private takeFromClass(c: number, day: number): number {
+    const m = this.m;
+    const pool = m.pools[POOL_AT_LARGE + c]!;
+    const rng = m.streams.arrests;
+    while (pool.size > 0) {
+      const id = pool.take(rng);
+      m.store.pool[id] = 255;
+      if (c === CLASS_INDEX.recent_entrant && day - m.store.entryDay[id] >= RECENT_ENTRANT_DAYS) {
+        m.joinPool(id, POOL_AT_LARGE + CLASS_INDEX.other);
+        continue;
+      }
+      return id;
+    }
+    return -1;
+  }
+
+  private takeInOrder(order: readonly TargetClass[], day: number): number {
+    for (const cls of order) {
+      const id = this.takeFromClass(CLASS_INDEX[cls], day);
+      if (id >= 0) return id;
+    }
+    return -1;
+  }
+
+  /** A uniformly random person from all at-large pools. */
+  private takeAny(): number {
+    const m = this.m;
+    const total = this.atLargeSize();
+    if (total === 0) return -1;
+    let r = m.streams.arrests.int(total);
+    for (let c = 0; c < TARGET_CLASSES.length; c++) {
+      const pool = m.pools[POOL_AT_LARGE + c]!;
+      if (r < pool.size) {
+        const id = pool.at(r);
+        m.leavePool(id);
+        return id;
+      }
+      r -= pool.size;
+    }
+    return -1;
+  }
+
+  /** Arrests `want` people in one channel; returns how many were arrested. */
+  private arrest(
+    want: number,
+    channel: "at_large" | "custodial" | "task_force" | "national_guard",
+    day: number,
+  ): number {
+    const m = this.m;
+    const st = m.policy.state;
+    const flow =
+      channel === "at_large"
+        ? F.arrestsAtLarge
+        : channel === "custodial"
+          ? F.arrestsCustodial
+          : channel === "task_force"
+            ? F.arrestsTaskForce
+            : F.arrestsGuard;
+    const strictCount = channel === "at_large" ? Math.round(want * st.priorityStrictness) : 0;
+    let done = 0;
+    for (let i = 0; i < want; i++) {
+      if (!m.hasFreeBed() && st.whenFull === "defer_arrest") {
+        m.flows[F.arrestsDeferred] += want - i;
+        break;
+      }
+      const id =
+        channel === "at_large"
+          ? i < strictCount
+            ? this.takeInOrder(st.priorityOrder, day)
+            : this.takeAny()
+          : this.takeInOrder(CUSTODIAL_ORDER, day);
+      if (id < 0) break;
+      done++;
+      if (m.hasFreeBed()) m.bookIn(id, day, false);
+      else m.releaseWithoutBed(id, day);
+    }
+    m.flows[flow] += done;
+    return done;
+  }
+
+  /** Expected arrests per channel today (agents), before beds and money. */
+  means(day: number): { atLarge: number; custodial: number; taskForce: number; guard: number } {
+    const m = this.m;
+    const p = m.params;
+    const caps = m.caps;
+    const st = m.policy.state;
+    const scale = m.scale;
+    const pool = this.atLargeSize();
+    const exponent = p.scalar("arrests.at_large_depletion_exponent").at(day);
+    const density = this.initialPool > 0 ? Math.min(1, pool / this.initialPool) ** exponent : 1;
+    const atLarge =
+      (caps.officers * p.scalar("arrests.at_large_per_officer_year").at(day) * density * scale) / 365;
+    if (Number.isNaN(this.coop0)) this.coop0 = p.scalar("arrests.cooperating_share").at(0);
+    const coop = st.cooperatingShare ?? p.scalar("arrests.cooperating_share").at(day);
+    // Custodial arrests scale with the share of cooperating jurisdictions relative to day 0's share.
+    const coopFactor = this.coop0 > 0 ? coop / this.coop0 : coop;
+    const custodial =
+      ((p.scalar("arrests.custodial_per_year").at(day) * coopFactor +
+        caps.jail287g * p.scalar("arrests.custodial_per_287g_agreement_year").at(day)) *
+        scale) /
+      365;
+    const taskForce =
+      (caps.taskForce287g * p.scalar("arrests.task_force_per_agreement_year").at(day) * scale) / 365;
+    const guard =
+      (caps.guardMembers * p.scalar("arrests.national_guard_per_member_year").at(day) * scale) / 365;
+    return { atLarge, custodial, taskForce, guard };
+  }
+
+  expectedPerDay(day: number): number {
+    const e = this.means(day);
+    return e.atLarge + e.custodial + e.taskForce + e.guard;
+  }
+
+  step(day: number, rationed: boolean): void {
+    const rng = this.m.streams.arrests;
+    const e = this.means(day);
+    this.today.atLargeCapacity = e.atLarge;
+    this.today.interiorArrests = 0;
+    if (rationed) return;
+    // Custodial transfers first: people already held in jails are the cheapest arrests.
+    let n = 0;
+    n += this.arrest(poisson(rng, e.custodial), "custodial", day);
+    n += this.arrest(poisson(rng, e.taskForce), "task_force", day);
+    n += this.arrest(poisson(rng, e.guard), "national_guard", day);
+    n += this.arrest(poisson(rng, e.atLarge), "at_large", day);
+    this.today.interiorArrests = n;
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * The border channel: CBP encounters by nationality group under border policy, their dispositions, got-aways
+ * and visa overstays (new rows), and re-entries of removed people. Counts per day are Poisson draws split by
+ * binomials; only people who enter ICE custody or the interior become rows.
+ */
+import { BORDER_DISPOSITIONS, NATIONALITY_GROUPS, SECTORS } from "../params/catalog.ts";
+import { AliasTable, binomial, poisson } from "./engine.ts";
+import { F } from "./flows.ts";
+import { Ev, type Model } from "./model.ts";
+import { Flag, POOL_AT_LARGE, POOL_PAROLE_OTHER, Protection, Stage } from "./stages.ts";
+
+const NAT = NATIONALITY_GROUPS.length;
+const D = {
+  returned: 0,
+  er: 1,
+  detainedNta: 2,
+  releasedNta: 3,
+  paroled: 4,
+  rim: 5,
+} as const;
+const MEXICO = NATIONALITY_GROUPS.indexOf("mexico");
+
+export class BorderChannel {
+  private readonly shares = new Float64Array(BORDER_DISPOSITIONS.length);
+  private overstayTable: AliasTable | null = null;
+  private overstayTableDay = Number.NaN;
+  private sectorTable: AliasTable | null = null;
+
+  constructor(private readonly m: Model) {}
+
+  /** Disposition shares in force (event override, then Remain in Mexico share), for nationality n. */
+  private dispositionShares(day: number, n: number): Float64Array {
+    const st = this.m.policy.state;
+    const base = st.dispositions ?? this.m.params.breakdown("border.dispositions").at(day);
+    const s = this.shares;
+    let total = 0;
+    BORDER_DISPOSITIONS.forEach((k, i) => {
+      s[i] = Math.max(0, base[k] ?? 0);
+      total += s[i];
+    });
+    if (total > 0) for (let i = 0; i < s.length; i++) s[i] /= total;
+    const rim = st.remainInMexicoShare;
+    // Remain in Mexico takes a share of those who would otherwise enter; Mexican nationals cannot be
+    // returned to Mexico to wait there.
+    if (rim > 0 && n !== MEXICO) {
+      const entering = 1 - s[D.returned] - s[D.rim];
+      for (const i of [D.er, D.detainedNta, D.releasedNta, D.paroled]) s[i] *= 1 - rim;
+      s[D.rim] += entering * rim;
+    }
+    if (n === MEXICO && s[D.rim] > 0) {
+      s[D.releasedNta] += s[D.rim];
+      s[D.rim] = 0;
+    }
+    return s;
+  }
+
+  private newFlags(day: number): { flags: number; sector: number } {
+    const m = this.m;
+    const rng = m.streams.border;
+    let flags = 0;
+    let sector = 255;
+    if (rng.next() < m.params.scalar("population.share_employed").at(day)) {
+      flags |= Flag.EMPLOYED;
+      if (!this.sectorTable) {
+        const sh = m.params.breakdown("population.employment_by_sector").at(day);
+        this.sectorTable = new AliasTable(SECTORS.map((k) => sh[k]));
+      }
+      sector = this.sectorTable.sample(rng);
+    }
+    return { flags, sector };
+  }
+
+  /** Sends one arriving person (a new row, or a re-entrant's row) down a disposition. */
+  private admit(id: number, disposition: number, day: number): void {
+    const m = this.m;
+    const s = m.store;
+    switch (disposition) {
+      case D.er:
+      case D.detainedNta:
+        if (disposition === D.er) s.flags[id] |= Flag.ER_PATH;
+        if (m.hasFreeBed()) m.bookIn(id, day, true);
+        else m.releaseWithoutBed(id, day);
+        break;
+      case D.releasedNta:
+        m.toNonDetained(id, day, true);
+        break;
+      case D.paroled: {
+        s.move(id, Stage.PROTECTED, day);
+        s.protection[id] = Protection.PAROLE_OTHER;
+        m.joinPool(id, POOL_PAROLE_OTHER);
+        const days = m.delay(m.params.scalar("border.parole_duration_days").at(day));
+        m.schedule(day + Math.max(1, days), Ev.PAROLE_END, id);
+        break;
+      }
+      case D.rim:
+        s.move(id, Stage.REMAIN_IN_MEXICO, day);
+        m.rimQueue.push(id);
+        break;
+      default:
+        throw new Error(`disposition ${disposition} does not admit`);
+    }
+  }
+
+  private static readonly FLOW_OF = [
+    F.returned,
+    F.borderEr,
+    F.borderDetainedNta,
+    F.borderReleasedNta,
+    F.borderParoled,
+    F.borderRim,
+  ];
+
+  step(day: number): void {
+    const m = this.m;
+    const p = m.params;
+    const rng = m.streams.border;
+    const st = m.policy.state;
+    const scale = m.scale;
+    const perDay = p.scalar("border.encounters").at(day) / 365;
+    const gotPerDay = p.scalar("border.gotaways").at(day) / 365;
+    const natShare = p.breakdown("border.encounter_share_by_nationality").at(day);
+    for (let n = 0; n < NAT; n++) {
+      const share = natShare[NATIONALITY_GROUPS[n]!];
+      if (!(share > 0)) continue;
+      const enc = poisson(rng, perDay * share * st.encounterMultiplier[n] * scale);
+      if (enc > 0) {
+        m.flows[F.encounters] += enc;
+        const shares = this.dispositionShares(day, n);
+        let left = enc;
+        let rest = 1;
+        for (let d = 0; d < shares.length && left > 0; d++) {
+          const k = d === shares.length - 1 ? left : binomial(rng, left, Math.min(1, shares[d] / rest));
+          rest -= shares[d];
+          left -= k;
+          if (k === 0) continue;
+          m.flows[BorderChannel.FLOW_OF[d]!] += k;
+          if (d === D.returned) continue;
+          for (let i = 0; i < k; i++) {
+            const nf = this.newFlags(day);
+            const id = m.store.add(Stage.REMAIN_IN_MEXICO, n, nf.flags, nf.sector, day, day);
+            // New rows start counted in a stage; admit() moves them to their real one.
+            this.admitNew(id, d, day);
+          }
+        }
+      }
+      const got = poisson(rng, gotPerDay * share * st.gotawayMultiplier[n] * scale);
+      for (let i = 0; i < got; i++) {
+        const nf = this.newFlags(day);
+        const id = m.store.add(Stage.AT_LARGE, n, nf.flags, nf.sector, day, day);
+        m.joinPool(id, POOL_AT_LARGE + m.targetClass(id, day));
+      }
+      m.flows[F.gotaways] += got;
+    }
+    const over = poisson(rng, (p.scalar("border.visa_overstays").at(day) / 365) * scale);
+    if (over > 0) {
+      if (this.overstayTableDay !== day || !this.overstayTable) {
+        const sh = p.breakdown("population.share_by_nationality").at(day);
+        this.overstayTable = new AliasTable(NATIONALITY_GROUPS.map((k) => sh[k]));
+        this.overstayTableDay = day;
+      }
+      for (let i = 0; i < over; i++) {
+        const n = this.overstayTable.sample(rng);
+        const nf = this.newFlags(day);
+        const id = m.store.add(Stage.AT_LARGE, n, nf.flags, nf.sector, day, day);
+        m.joinPool(id, POOL_AT_LARGE + m.targetClass(id, day));
+      }
+      m.flows[F.overstays] += over;
+    }
+  }
+
+  /** A new row was added in REMAIN_IN_MEXICO as a placeholder stage; admit() moves it unless it is RIM. */
+  private admitNew(id: number, d: number, day: number): void {
+    if (d === D.rim) {
+      this.m.rimQueue.push(id);
+      return;
+    }
+    this.m.store.transitions--; // the placeholder move is not a model event
+    this.admit(id, d, day);
+  }
+
+  /** A removed person crosses again: a got-away, or an encounter with the current dispositions. */
+  reenter(id: number, day: number): void {
+    const m = this.m;
+    const s = m.store;
+    if (s.stage[id] !== Stage.REMOVED) return;
+    const p = m.params;
+    const rng = m.streams.border;
+    m.flows[F.reentries]++;
+    s.entryDay[id] = day;
+    const enc = p.scalar("border.encounters").at(day);
+    const got = p.scalar("border.gotaways").at(day);
+    const n = s.nationality[id];
+    if (enc + got <= 0 || rng.next() < got / (enc + got)) {
+      m.flows[F.gotaways]++;
+      m.toAtLarge(id, day);
+      return;
+    }
+    m.flows[F.encounters]++;
+    const shares = this.dispositionShares(day, n);
+    let u = rng.next();
+    let d = 0;
+    while (d < shares.length - 1 && u >= shares[d]) {
+      u -= shares[d];
+      d++;
+    }
+    m.flows[BorderChannel.FLOW_OF[d]!]++;
+    if (d === D.returned) {
+      // Returned again: the person stays outside; they may try again after the re-entry delay.
+      const delay = m.delay(p.scalar("border.reentry_delay_days").at(day));
+      if (rng.next() < p.scalar("border.reentry_share").at(day)) m.schedule(day + 1 + delay, Ev.REENTRY, id);
+      return;
+    }
+    if (d === D.rim) {
+      s.move(id, Stage.REMAIN_IN_MEXICO, day);
+      m.rimQueue.push(id);
+      return;
+    }
+    this.admit(id, d, day);
+  }
+}

@@ -1,0 +1,12 @@
+/** The engine pieces the model uses, imported in one place. */
+export { BucketCalendar } from "../engine/calendar.ts";
+export {
+  AliasTable,
+  binomial,
+  lognormalMeanCv,
+  normal,
+  poisson,
+  uniform,
+} from "../engine/distributions.ts";
+export { IntFifo } from "../engine/queues.ts";
+export { RandomStream } from "../engine/random.ts";

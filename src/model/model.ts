@@ -1,0 +1,376 @@
+/**
+ * The state of one replication and the moves every stage module shares: pool membership, book-in with the
+ * detention policy, routing after processing, release, ordering for removal and leaving detention. Stage
+ * modules (border, arrests, cases, removal, protections, departures) call these; nothing else changes a
+ * person's stage, so the per-stage counters stay exact.
+ */
+import { NATIONALITY_GROUPS } from "../params/catalog.ts";
+import type { ResolvedParameters, Scenario } from "../params/types.ts";
+import { Capacities } from "./capacity.ts";
+import { BucketCalendar, IntFifo, lognormalMeanCv, type RandomStream } from "./engine.ts";
+import { ALL_FLOWS, F } from "./flows.ts";
+import { WaitHistogram } from "./histogram.ts";
+import { Ledger } from "./money.ts";
+import { PersonStore } from "./persons.ts";
+import { PolicyTimeline } from "./policy.ts";
+import { SwapPool } from "./pool.ts";
+import {
+  Flag,
+  isDetained,
+  NO_POOL,
+  POOL_AT_LARGE,
+  POOL_ATD,
+  POOL_COUNT,
+  RECENT_ENTRANT_DAYS,
+  Stage,
+} from "./stages.ts";
+
+/** Calendar event types (timed steps). */
+export const Ev = {
+  PROCESSING_DONE: 0,
+  DOCUMENTS_READY: 1,
+  ORDER_LIMIT: 2,
+  APPEAL_DONE: 3,
+  PAROLE_END: 4,
+  REENTRY: 5,
+  PROTECTION_END: 6,
+} as const;
+
+export const QUEUES = [
+  "credible_fear",
+  "detained_docket",
+  "travel_documents",
+  "transport",
+  "third_country",
+  "non_detained_docket",
+  "remain_in_mexico",
+] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+export interface Streams {
+  readonly population: RandomStream;
+  readonly border: RandomStream;
+  readonly arrests: RandomStream;
+  readonly routing: RandomStream;
+  readonly courts: RandomStream;
+  readonly removal: RandomStream;
+  readonly departures: RandomStream;
+  readonly protections: RandomStream;
+  readonly delays: RandomStream;
+  readonly policy: RandomStream;
+}
+
+export class Model {
+  readonly store: PersonStore;
+  readonly calendar: BucketCalendar;
+  readonly pools: SwapPool[];
+  readonly cfQueue = new IntFifo(1024);
+  readonly detainedDocket = new IntFifo(1024);
+  readonly rimQueue = new IntFifo(1024);
+  readonly nonDetainedDocket: IntFifo;
+  readonly airQueue = new IntFifo(1024);
+  readonly landQueue = new IntFifo(1024);
+  readonly thirdCountryQueues: IntFifo[] = NATIONALITY_GROUPS.map(() => new IntFifo(256));
+  readonly caps: Capacities;
+  readonly policy: PolicyTimeline;
+  readonly ledger: Ledger;
+  readonly flows = new Float64Array(ALL_FLOWS.length);
+  readonly waits = new Map<QueueName, WaitHistogram>(QUEUES.map((q) => [q, new WaitHistogram()]));
+  readonly detentionStay = new WaitHistogram();
+  /** Removed persons by flag, for impacts (agents). */
+  removedWithChild = 0;
+  removedEmployed = 0;
+  readonly removedBySector = new Float64Array(8);
+  departedEmployed = 0;
+  readonly departedBySector = new Float64Array(8);
+  calendarEvents = 0;
+  /** Capacity-check failures (first few) and count. */
+  readonly capacityMessages: string[] = [];
+  capacityViolations = 0;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly params: ResolvedParameters,
+    readonly streams: Streams,
+    readonly delayCv: number,
+    expectedPersons: number,
+  ) {
+    this.store = new PersonStore(expectedPersons);
+    this.calendar = new BucketCalendar();
+    this.pools = [];
+    for (let i = 0; i < POOL_COUNT; i++) this.pools.push(new SwapPool(this.store, 1024));
+    this.nonDetainedDocket = new IntFifo(1024);
+    this.caps = new Capacities(params, scenario.policies);
+    this.policy = new PolicyTimeline(scenario.policies, streams.policy);
+    this.ledger = new Ledger(scenario.startEpochDay, scenario.scale);
+  }
+
+  get scale(): number {
+    return this.scenario.scale;
+  }
+
+  /** A delay in whole days with mean `mean` (lognormal with the run's cv; exact when cv is 0). */
+  delay(mean: number): number {
+    if (mean <= 0) return 0;
+    if (this.delayCv <= 0) return Math.round(mean);
+    return Math.max(0, Math.round(lognormalMeanCv(this.streams.delays, mean, this.delayCv)));
+  }
+
+  schedule(day: number, type: number, id: number): void {
+    if (day >= this.scenario.horizonDays) return; // beyond the horizon: never happens within the run
+    this.calendar.schedule(day, type, id, 0);
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // Pools
+
+  leavePool(id: number): void {
+    const p = this.store.pool[id];
+    if (p === NO_POOL) return;
+    this.pools[p]!.remove(id);
+    this.store.pool[id] = NO_POOL;
+  }
+
+  joinPool(id: number, pool: number): void {
+    this.pools[pool]!.add(id);
+    this.store.pool[id] = pool;
+  }
+
+  /** Target class of an at-large person (0 criminal, 1 final order, 2 recent entrant, 3 other). */
+  targetClass(id: number, day: number): number {
+    const s = this.store;
+    if (s.flags[id] & Flag.HAS_ORDER) return 1;
+    if (s.flags[id] & Flag.CRIMINAL) return 0;
+    if (day - s.entryDay[id] < RECENT_ENTRANT_DAYS) return 2;
+    return 3;
+  }
+
+  /** Moves a person into the interior at large (with an order when the HAS_ORDER flag is set). */
+  toAtLarge(id: number, day: number): void {
+    const s = this.store;
+    this.leavePool(id);
+    s.flags[id] &= ~Flag.ATD;
+    s.move(id, s.flags[id] & Flag.HAS_ORDER ? Stage.AT_LARGE_ORDER : Stage.AT_LARGE, day);
+    this.joinPool(id, POOL_AT_LARGE + this.targetClass(id, day));
+  }
+
+  /** Moves a person onto the non-detained docket, enrolled in ATD when `atd` and there is room. */
+  toNonDetained(id: number, day: number, atd: boolean): boolean {
+    const s = this.store;
+    this.leavePool(id);
+    s.move(id, Stage.NON_DETAINED, day);
+    this.nonDetainedDocket.push(id);
+    if (atd && this.pools[POOL_ATD]!.size + 1 <= this.atdCapacityAgents) {
+      s.flags[id] |= Flag.ATD;
+      this.joinPool(id, POOL_ATD);
+      return true;
+    }
+    s.flags[id] &= ~Flag.ATD;
+    return false;
+  }
+
+  /** Leaves the non-detained docket (court completion or appeal): ends ATD enrolment. */
+  leaveNonDetained(id: number): void {
+    if (this.store.flags[id] & Flag.ATD) {
+      this.leavePool(id);
+      this.store.flags[id] &= ~Flag.ATD;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // Detention
+
+  bedsAgents = 0;
+  atdCapacityAgents = 0;
+
+  detainedCount(): number {
+    const c = this.store.counts;
+    let n = 0;
+    for (let s = Stage.BOOKED; s <= Stage.APPEAL_DETAINED; s++) n += c[s];
+    return n;
+  }
+
+  hasFreeBed(): boolean {
+    return this.detainedCount() + 1 <= this.bedsAgents + 1e-9;
+  }
+
+  freeBeds(): number {
+    return Math.max(0, Math.floor(this.bedsAgents + 1e-9 - this.detainedCount()));
+  }
+
+  /**
+   * Books a person into ICE detention (a bed must be free: callers check) and starts processing. Interior
+   * arrests clear BORDER_BOOKING; border book-ins set it.
+   */
+  bookIn(id: number, day: number, fromBorder: boolean): void {
+    const s = this.store;
+    this.leavePool(id);
+    if (fromBorder) s.flags[id] |= Flag.BORDER_BOOKING;
+    else s.flags[id] &= ~Flag.BORDER_BOOKING;
+    s.bookDay[id] = day;
+    s.move(id, Stage.BOOKED, day);
+    this.flows[F.bookIns]++;
+    const processing = this.delay(this.params.scalar("detention.processing_days").at(day));
+    if (processing <= 0) this.route(id, day);
+    else this.schedule(day + processing, Ev.PROCESSING_DONE, id);
+  }
+
+  /**
+   * A person who cannot be given a bed: released under the detention policy. People with a final order go
+   * back to the interior with it; others get a notice to appear on the non-detained docket.
+   */
+  releaseWithoutBed(id: number, day: number): void {
+    const toAtd = this.policy.state.whenFull === "release_to_atd";
+    if (this.store.flags[id] & Flag.HAS_ORDER) {
+      this.toAtLarge(id, day);
+      this.flows[F.releasesWhenFull]++;
+      return;
+    }
+    const enrolled = this.toNonDetained(id, day, toAtd);
+    this.flows[enrolled ? F.releasesToAtd : F.releasesWhenFull]++;
+  }
+
+  /** Records the length of stay of a person leaving detention now. */
+  leaveDetention(id: number, day: number): void {
+    this.detentionStay.add(day - this.store.bookDay[id]);
+  }
+
+  /** Routing after processing: the case path by legal situation and policy. */
+  route(id: number, day: number): void {
+    const s = this.store;
+    const p = this.params;
+    const rng = this.streams.routing;
+    const f = s.flags[id];
+    if (f & Flag.HAS_ORDER) {
+      this.orderRemoval(id, day, false);
+      return;
+    }
+    if (f & Flag.REENTRANT && rng.next() < p.scalar("expedited_removal.reinstatement_share").at(day)) {
+      this.orderRemoval(id, day, true);
+      return;
+    }
+    if (f & Flag.ER_PATH || this.interiorErEligible(id, day)) {
+      if (rng.next() < p.scalar("expedited_removal.fear_claim_share").at(day)) {
+        s.move(id, Stage.AWAIT_CREDIBLE_FEAR, day);
+        this.cfQueue.push(id);
+      } else {
+        this.orderRemoval(id, day, true);
+      }
+      return;
+    }
+    this.noticeToAppear(id, day);
+  }
+
+  interiorErEligible(id: number, day: number): boolean {
+    const st = this.policy.state;
+    if (!st.erNationwide) return false;
+    const window = st.erWindowDays ?? this.params.scalar("expedited_removal.window_days").at(day);
+    return day - this.store.entryDay[id] < window;
+  }
+
+  /** A notice to appear for a detained person: detained docket or release onto the non-detained docket. */
+  noticeToAppear(id: number, day: number): void {
+    const p = this.params;
+    const rng = this.streams.routing;
+    const st = this.policy.state;
+    const detain =
+      st.detainAll ||
+      (rng.next() < p.scalar("detention.detained_docket_share").at(day) &&
+        rng.next() >= p.scalar("detention.release_on_bond_share").at(day));
+    if (detain) {
+      this.store.move(id, Stage.DETAINED_DOCKET, day);
+      this.detainedDocket.push(id);
+      return;
+    }
+    this.leaveDetention(id, day);
+    this.toNonDetained(id, day, true);
+  }
+
+  /**
+   * An order of removal for a detained person: travel documents from the home country (delay, refusal),
+   * or a wait for a third country up to the post-order limit.
+   */
+  orderRemoval(id: number, day: number, newOrder: boolean): void {
+    const s = this.store;
+    const p = this.params;
+    if (newOrder) this.flows[F.orders]++;
+    s.flags[id] |= Flag.HAS_ORDER;
+    const n = s.nationality[id];
+    const st = this.policy.state;
+    const group = NATIONALITY_GROUPS[n]!;
+    const baseRefusal = Number.isNaN(st.refusalOverride[n])
+      ? p.breakdown("removal.refusal_share").at(day)[group]
+      : st.refusalOverride[n];
+    const refusal = Math.min(1, baseRefusal * st.refusalMultiplier[n]);
+    const baseDelay = Number.isNaN(st.delayOverride[n])
+      ? p.breakdown("removal.travel_document_days").at(day)[group]
+      : st.delayOverride[n];
+    const limit = Math.round(p.scalar("removal.post_order_limit_days").at(day));
+    if (refusal > 0 && this.streams.removal.next() < refusal) {
+      s.move(id, Stage.AWAIT_THIRD_COUNTRY, day);
+      this.thirdCountryQueues[n]!.push(id);
+      this.schedule(day + limit, Ev.ORDER_LIMIT, id);
+      return;
+    }
+    s.move(id, Stage.AWAIT_DOCUMENTS, day);
+    const d = this.delay(baseDelay * st.delayMultiplier[n]);
+    if (d >= limit) this.schedule(day + limit, Ev.ORDER_LIMIT, id);
+    else if (d <= 0) this.documentsReady(id, day);
+    else this.schedule(day + d, Ev.DOCUMENTS_READY, id);
+  }
+
+  documentsReady(id: number, day: number): void {
+    const s = this.store;
+    this.waits.get("travel_documents")!.add(day - s.stageDay[id]);
+    s.move(id, Stage.AWAIT_TRANSPORT, day);
+    const group = NATIONALITY_GROUPS[s.nationality[id]]!;
+    const air = this.params.breakdown("removal.air_share").at(day)[group];
+    if (air >= 1 || (air > 0 && this.streams.removal.next() < air)) this.airQueue.push(id);
+    else this.landQueue.push(id);
+  }
+
+  /** Release at the post-order detention limit: back to the interior with the order. */
+  releaseAtLimit(id: number, day: number): void {
+    const s = this.store;
+    const q = s.stage[id] === Stage.AWAIT_THIRD_COUNTRY ? "third_country" : "travel_documents";
+    this.waits.get(q)!.add(day - s.stageDay[id]);
+    this.leaveDetention(id, day);
+    this.toAtLarge(id, day);
+    this.flows[F.releasesPostOrder]++;
+  }
+
+  /** A removal (home country or third country): exit, impacts, re-entry. */
+  removed(id: number, day: number, thirdCountry: boolean, air: boolean): void {
+    const s = this.store;
+    const f = s.flags[id];
+    if (isDetained(s.stage[id])) this.leaveDetention(id, day);
+    s.move(id, Stage.REMOVED, day);
+    this.flows[F.removals]++;
+    this.flows[f & Flag.BORDER_BOOKING ? F.removalsBorder : F.removalsIce]++;
+    if (thirdCountry) this.flows[F.thirdCountry]++;
+    else this.flows[air ? F.removalsAir : F.removalsLand]++;
+    this.flows[F.removalsByNationality + s.nationality[id]]++;
+    if (f & Flag.US_CHILD) this.removedWithChild++;
+    if (f & Flag.EMPLOYED) {
+      this.removedEmployed++;
+      this.removedBySector[s.sector[id]]++;
+    }
+    s.flags[id] = (f | Flag.REENTRANT) & ~(Flag.ATD | Flag.ER_PATH | Flag.BORDER_BOOKING);
+    const p = this.params;
+    const mult = this.policy.state.gotawayMultiplier[s.nationality[id]];
+    const share = Math.min(1, p.scalar("border.reentry_share").at(day) * mult);
+    if (share > 0 && this.streams.border.next() < share) {
+      this.schedule(day + 1 + this.delay(p.scalar("border.reentry_delay_days").at(day)), Ev.REENTRY, id);
+    }
+  }
+
+  /** Checks a capacity and records a violation message. */
+  checkCapacity(name: string, used: number, capacity: number, day: number): void {
+    if (used > capacity + 1e-6) {
+      this.capacityViolations++;
+      if (this.capacityMessages.length < 5) {
+        this.capacityMessages.push(`day ${day}: ${name} ${used} above capacity ${capacity}`);
+      }
+    }
+  }
+}

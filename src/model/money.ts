@@ -1,0 +1,193 @@
+/**
+ * The cost ledger and the budget. Quantities are charged once per day per line (never per person): a line
+ * is (stage, item, fiscal year, unit cost, source). Amounts are kept twice: as the sum of the daily
+ * charges and as quantity × unit cost at the end, so the cost-identity check compares two computations.
+ */
+import { fiscalYearLabel, fiscalYearOfDay, fiscalYearStartDay } from "../util/dates.ts";
+import type { BudgetLine, CostLine } from "./results.ts";
+
+/** Which agency's budget a cost stage draws on. */
+export const STAGE_AGENCY: Readonly<Record<string, string>> = {
+  arrest: "ICE",
+  detention: "ICE",
+  atd: "ICE",
+  transport: "ICE",
+  third_country: "ICE",
+  staffing: "ICE",
+  capital: "ICE",
+  incentives: "ICE",
+  courts: "EOIR",
+  credible_fear: "USCIS",
+  national_guard: "DoD",
+};
+
+interface Accumulator {
+  readonly stage: string;
+  readonly item: string;
+  readonly fiscalYear: string;
+  readonly kind: "operating" | "capital";
+  readonly quantityUnit: string;
+  readonly unitCost: number;
+  readonly source: string;
+  quantity: number;
+  amount: number;
+}
+
+export class Ledger {
+  private readonly lines = new Map<string, Accumulator>();
+  /** Spending by "agency|FY" (full scale). */
+  private readonly spent = new Map<string, number>();
+  private readonly available = new Map<string, number>();
+  private readonly exhausted = new Set<string>();
+
+  constructor(
+    private readonly startEpochDay: number,
+    /** Agent counts are divided by this to charge at full scale. */
+    private readonly scale: number,
+  ) {}
+
+  fiscalYearOf(day: number): string {
+    return fiscalYearLabel(fiscalYearOfDay(this.startEpochDay + day));
+  }
+
+  /** Charges `agentQuantity / scale` units at `unitCost` (quantities from agents are scaled up). */
+  chargeAgents(
+    day: number,
+    stage: string,
+    item: string,
+    kind: "operating" | "capital",
+    quantityUnit: string,
+    agentQuantity: number,
+    unitCost: number,
+    source: string,
+  ): void {
+    this.charge(day, stage, item, kind, quantityUnit, agentQuantity / this.scale, unitCost, source);
+  }
+
+  /** Charges a full-scale quantity (e.g. officer-days of a full-scale workforce). */
+  charge(
+    day: number,
+    stage: string,
+    item: string,
+    kind: "operating" | "capital",
+    quantityUnit: string,
+    quantity: number,
+    unitCost: number,
+    source: string,
+  ): void {
+    if (quantity === 0 || unitCost === 0) return;
+    const fy = this.fiscalYearOf(day);
+    const key = `${stage}|${item}|${fy}|${unitCost}|${source}|${kind}`;
+    let line = this.lines.get(key);
+    if (!line) {
+      line = { stage, item, fiscalYear: fy, kind, quantityUnit, unitCost, source, quantity: 0, amount: 0 };
+      this.lines.set(key, line);
+    }
+    const amount = quantity * unitCost;
+    line.quantity += quantity;
+    line.amount += amount;
+    const agency = STAGE_AGENCY[stage] ?? "ICE";
+    const bk = `${agency}|${fy}`;
+    this.spent.set(bk, (this.spent.get(bk) ?? 0) + amount);
+  }
+
+  setAvailable(agency: string, fiscalYear: string, usd: number): void {
+    this.available.set(`${agency}|${fiscalYear}`, usd);
+  }
+
+  addAvailable(agency: string, fiscalYear: string, usd: number): void {
+    const k = `${agency}|${fiscalYear}`;
+    this.available.set(k, (this.available.get(k) ?? 0) + usd);
+  }
+
+  /** Whether the agency has spent all of the fiscal year's money (marks the year exhausted when so). */
+  isExhausted(agency: string, day: number): boolean {
+    const k = `${agency}|${this.fiscalYearOf(day)}`;
+    const avail = this.available.get(k);
+    if (avail === undefined) return false;
+    if ((this.spent.get(k) ?? 0) >= avail) {
+      this.exhausted.add(k);
+      return true;
+    }
+    return false;
+  }
+
+  total(): number {
+    let t = 0;
+    for (const l of this.lines.values()) t += l.amount;
+    return t;
+  }
+
+  costLines(): CostLine[] {
+    const out: CostLine[] = [];
+    for (const l of this.lines.values()) {
+      out.push({
+        stage: l.stage,
+        item: l.item,
+        fiscalYear: l.fiscalYear,
+        kind: l.kind,
+        quantity: l.quantity,
+        quantityUnit: l.quantityUnit,
+        unitCost: l.unitCost,
+        amount: l.quantity * l.unitCost,
+        source: l.source,
+      });
+    }
+    out.sort((a, b) =>
+      a.fiscalYear === b.fiscalYear
+        ? a.stage.localeCompare(b.stage) || a.item.localeCompare(b.item)
+        : a.fiscalYear < b.fiscalYear
+          ? -1
+          : 1,
+    );
+    return out;
+  }
+
+  /** Lines whose daily-summed amount differs from quantity × unit cost (relative 1e-9). */
+  identityFailures(): string[] {
+    const bad: string[] = [];
+    for (const l of this.lines.values()) {
+      const product = l.quantity * l.unitCost;
+      if (Math.abs(product - l.amount) > 1e-9 * Math.max(1, Math.abs(product))) {
+        bad.push(
+          `cost line ${l.stage}/${l.item}/${l.fiscalYear}: ${l.amount} != ${l.quantity} × ${l.unitCost}`,
+        );
+      }
+    }
+    return bad;
+  }
+
+  budgetLines(): BudgetLine[] {
+    const keys = new Set<string>([...this.available.keys(), ...this.spent.keys()]);
+    const out: BudgetLine[] = [];
+    for (const k of keys) {
+      const [agency, fiscalYear] = k.split("|") as [string, string];
+      const available = this.available.get(k);
+      if (available === undefined) continue; // agencies with no appropriation in the scenario
+      out.push({
+        fiscalYear,
+        agency,
+        available,
+        spent: this.spent.get(k) ?? 0,
+        exhausted: this.exhausted.has(k),
+      });
+    }
+    out.sort((a, b) =>
+      a.fiscalYear === b.fiscalYear ? a.agency.localeCompare(b.agency) : a.fiscalYear < b.fiscalYear ? -1 : 1,
+    );
+    return out;
+  }
+}
+
+/** Fiscal years (labels and first day relative to the start) that a run covers. */
+export function fiscalYearsCovered(
+  startEpochDay: number,
+  horizonDays: number,
+): { label: string; day: number }[] {
+  const first = fiscalYearOfDay(startEpochDay);
+  const last = fiscalYearOfDay(startEpochDay + Math.max(0, horizonDays - 1));
+  const out: { label: string; day: number }[] = [];
+  for (let fy = first; fy <= last; fy++)
+    out.push({ label: fiscalYearLabel(fy), day: fiscalYearStartDay(fy) - startEpochDay });
+  return out;
+}

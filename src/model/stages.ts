@@ -1,0 +1,78 @@
+/**
+ * The stages a person can be in (one byte per person). Stages below `FIRST_EXIT` are inside the system
+ * (counted by the conservation check); the others are exits. A removed person who later re-enters keeps
+ * their row: re-entry is an inflow back from `REMOVED`.
+ */
+export const Stage = {
+  AT_LARGE: 0, // removable, in the interior, not in proceedings
+  AT_LARGE_ORDER: 1, // final order, at large
+  PROTECTED: 2, // TPS, parole, DACA, pending asylum
+  NON_DETAINED: 3, // non-detained court docket (ATD is a flag on these)
+  REMAIN_IN_MEXICO: 4, // waiting outside the U.S. for hearings
+  BOOKED: 5, // detained, being processed after book-in
+  AWAIT_CREDIBLE_FEAR: 6, // detained, waiting for a credible-fear interview
+  DETAINED_DOCKET: 7, // detained, waiting for a judge
+  AWAIT_DOCUMENTS: 8, // detained with an order, waiting for travel documents
+  AWAIT_TRANSPORT: 9, // detained with documents, waiting for a seat or land slot
+  AWAIT_THIRD_COUNTRY: 10, // detained with an order no home country accepts
+  APPEAL_DETAINED: 11,
+  APPEAL_NON_DETAINED: 12,
+  REMOVED: 13,
+  DEPARTED: 14, // left on their own (voluntary departure, incl. court-granted)
+  LEGAL_STATUS: 15, // relief or status adjustment: no longer removable
+  OUTSIDE: 16, // Remain-in-Mexico case ended while abroad
+} as const;
+export type StageCode = (typeof Stage)[keyof typeof Stage];
+
+export const STAGE_COUNT = 17;
+export const FIRST_EXIT = Stage.REMOVED;
+export const FIRST_DETAINED = Stage.BOOKED;
+export const LAST_DETAINED = Stage.APPEAL_DETAINED;
+
+export const STAGE_NAMES: readonly string[] = Object.keys(Stage).map((k) => k.toLowerCase());
+
+export function isDetained(stage: number): boolean {
+  return stage >= FIRST_DETAINED && stage <= LAST_DETAINED;
+}
+
+/** Person flags (one byte). */
+export const Flag = {
+  CRIMINAL: 1,
+  US_CHILD: 2,
+  EMPLOYED: 4,
+  /** Booked into ICE custody from a CBP border apprehension (vs an ICE interior arrest). */
+  BORDER_BOOKING: 8,
+  /** Removed before: reinstatement of the prior order applies on a new arrest. */
+  REENTRANT: 16,
+  ATD: 32,
+  /** Holds a final order (existing, in absentia, or released at the post-order limit). */
+  HAS_ORDER: 64,
+  /** Processed for expedited removal by CBP at the border. */
+  ER_PATH: 128,
+} as const;
+
+/** Protection codes (one byte): which protection a PROTECTED person holds. */
+export const Protection = {
+  NONE: 0,
+  TPS: 1,
+  PAROLE_CHNV: 2,
+  PAROLE_OTHER: 3,
+  DACA: 4,
+  PENDING_ASYLUM: 5,
+} as const;
+
+/** At-large target classes (arrest priorities), as in ArrestPrioritiesEvent. */
+export const TARGET_CLASSES = ["criminal", "final_order", "recent_entrant", "other"] as const;
+export type TargetClass = (typeof TARGET_CLASSES)[number];
+export const RECENT_ENTRANT_DAYS = 730;
+
+/** Swap-remove pool indices: at-large target classes, protections (TPS by nationality), ATD. */
+export const POOL_AT_LARGE = 0; // + target class index (0..3)
+export const POOL_TPS = 4; // + nationality index (0..11)
+export const POOL_PAROLE_CHNV = 16;
+export const POOL_PAROLE_OTHER = 17;
+export const POOL_DACA = 18;
+export const POOL_PENDING_ASYLUM = 19;
+export const POOL_ATD = 20;
+export const POOL_COUNT = 21;
+export const NO_POOL = 255;

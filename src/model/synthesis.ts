@@ -1,0 +1,149 @@
+/**
+ * Population synthesis on day 0: the unauthorized population by legal situation (protections, final orders
+ * at large, cases pending on the non-detained docket, the rest removable with no status), nationality
+ * group, years in the U.S. and flags (criminal record, U.S.-citizen child, employment and sector). Counts
+ * are scaled by `scale` with random rounding, so the expected count is exact at any scale.
+ */
+import { NATIONALITY_GROUPS, SECTORS, YEARS_IN_US_BUCKETS } from "../params/catalog.ts";
+import { AliasTable, type RandomStream } from "./engine.ts";
+import type { Model } from "./model.ts";
+import {
+  Flag,
+  POOL_AT_LARGE,
+  POOL_ATD,
+  POOL_DACA,
+  POOL_PAROLE_CHNV,
+  POOL_PAROLE_OTHER,
+  POOL_PENDING_ASYLUM,
+  POOL_TPS,
+  Protection,
+  Stage,
+} from "./stages.ts";
+
+/** Entry-day ranges (days before the start) of the years-in-U.S. buckets. */
+const YEARS_RANGE: Record<(typeof YEARS_IN_US_BUCKETS)[number], [number, number]> = {
+  lt2: [0, 730],
+  y2to5: [730, 1826],
+  y5to10: [1826, 3652],
+  y10plus: [3652, 9131],
+};
+const CHNV = ["cuba", "haiti", "nicaragua", "venezuela"] as const;
+
+function scaledCount(rng: RandomStream, persons: number, scale: number): number {
+  const x = Math.max(0, persons) * scale;
+  const whole = Math.floor(x);
+  return whole + (rng.next() < x - whole ? 1 : 0);
+}
+
+export interface SynthesisCounts {
+  readonly persons: number;
+  readonly byLegal: Readonly<Record<string, number>>;
+}
+
+export function synthesizePopulation(m: Model): SynthesisCounts {
+  const p = m.params;
+  const rng = m.streams.population;
+  const scale = m.scale;
+  const s = m.store;
+  const natShares = p.breakdown("population.share_by_nationality").at(0);
+  const natTable = new AliasTable(NATIONALITY_GROUPS.map((k) => natShares[k]));
+  const chnvTable = new AliasTable(CHNV.map((k) => Math.max(1e-12, natShares[k])));
+  const chnvIndex = CHNV.map((k) => NATIONALITY_GROUPS.indexOf(k));
+  const yearShares = p.breakdown("population.years_in_us").at(0);
+  const yearTable = new AliasTable(YEARS_IN_US_BUCKETS.map((k) => yearShares[k]));
+  const sectorShares = p.breakdown("population.employment_by_sector").at(0);
+  const sectorTable = new AliasTable(SECTORS.map((k) => sectorShares[k]));
+  const pCriminal = p.scalar("population.share_with_criminal_record").at(0);
+  const pChild = p.scalar("population.share_with_us_citizen_child").at(0);
+  const pEmployed = p.scalar("population.share_employed").at(0);
+
+  const entryDay = (bucket?: number): number => {
+    const b = YEARS_IN_US_BUCKETS[bucket ?? yearTable.sample(rng)]!;
+    const [lo, hi] = YEARS_RANGE[b];
+    return -(lo + rng.int(hi - lo));
+  };
+  const add = (stage: number, nat: number, bucket?: number): number => {
+    let flags = 0;
+    let sector = 255;
+    if (rng.next() < pCriminal) flags |= Flag.CRIMINAL;
+    if (rng.next() < pChild) flags |= Flag.US_CHILD;
+    if (rng.next() < pEmployed) {
+      flags |= Flag.EMPLOYED;
+      sector = sectorTable.sample(rng);
+    }
+    return s.add(stage, nat, flags, sector, entryDay(bucket), 0);
+  };
+  const protect = (id: number, code: number, pool: number) => {
+    s.protection[id] = code;
+    m.joinPool(id, pool);
+  };
+
+  const byLegal: Record<string, number> = {};
+  let assigned = 0;
+
+  const tps = p.breakdown("population.tps_holders").at(0);
+  let tpsTotal = 0;
+  NATIONALITY_GROUPS.forEach((k, n) => {
+    const c = scaledCount(rng, tps[k], scale);
+    for (let i = 0; i < c; i++) protect(add(Stage.PROTECTED, n), Protection.TPS, POOL_TPS + n);
+    tpsTotal += c;
+  });
+  byLegal.tps = tpsTotal;
+
+  const parole = p.breakdown("population.parole_holders").at(0);
+  const chnv = scaledCount(rng, parole.chnv, scale);
+  for (let i = 0; i < chnv; i++) {
+    protect(
+      add(Stage.PROTECTED, chnvIndex[chnvTable.sample(rng)]!, 0),
+      Protection.PAROLE_CHNV,
+      POOL_PAROLE_CHNV,
+    );
+  }
+  const otherParole = scaledCount(rng, parole.other, scale);
+  for (let i = 0; i < otherParole; i++) {
+    protect(add(Stage.PROTECTED, natTable.sample(rng), 0), Protection.PAROLE_OTHER, POOL_PAROLE_OTHER);
+  }
+  byLegal.parole = chnv + otherParole;
+
+  const daca = scaledCount(rng, p.scalar("population.daca_recipients").at(0), scale);
+  for (let i = 0; i < daca; i++)
+    protect(add(Stage.PROTECTED, natTable.sample(rng), 3), Protection.DACA, POOL_DACA);
+  byLegal.daca = daca;
+
+  const asylum = scaledCount(rng, p.scalar("population.pending_asylum_affirmative").at(0), scale);
+  for (let i = 0; i < asylum; i++) {
+    protect(add(Stage.PROTECTED, natTable.sample(rng)), Protection.PENDING_ASYLUM, POOL_PENDING_ASYLUM);
+  }
+  byLegal.pending_asylum = asylum;
+  assigned += tpsTotal + chnv + otherParole + daca + asylum;
+
+  const orders = scaledCount(rng, p.scalar("population.final_order_at_large").at(0), scale);
+  for (let i = 0; i < orders; i++) {
+    const id = add(Stage.AT_LARGE_ORDER, natTable.sample(rng));
+    s.flags[id] |= Flag.HAS_ORDER;
+    m.joinPool(id, POOL_AT_LARGE + m.targetClass(id, 0));
+  }
+  byLegal.final_order = orders;
+
+  const pending = scaledCount(rng, p.scalar("courts.pending_cases").at(0), scale);
+  const atdRoom = Math.floor(m.atdCapacityAgents);
+  for (let i = 0; i < pending; i++) {
+    const id = add(Stage.NON_DETAINED, natTable.sample(rng));
+    m.nonDetainedDocket.push(id);
+    if (i < atdRoom) {
+      s.flags[id] |= Flag.ATD;
+      m.joinPool(id, POOL_ATD);
+    }
+  }
+  byLegal.in_proceedings = pending;
+  assigned += orders + pending;
+
+  const total = scaledCount(rng, p.scalar("population.unauthorized_total").at(0), scale);
+  const rest = Math.max(0, total - assigned);
+  for (let i = 0; i < rest; i++) {
+    const id = add(Stage.AT_LARGE, natTable.sample(rng));
+    m.joinPool(id, POOL_AT_LARGE + m.targetClass(id, 0));
+  }
+  byLegal.no_status = rest;
+  return { persons: s.size, byLegal };
+}
