@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import type { Kpis } from "../model/results.ts";
 import type { ReplicationRecord, RunMeta, RunStatus, ScenarioRecord, StoredRun } from "./records.ts";
-import { SCHEMA_SQL } from "./schema.ts";
+import { SCHEMA_SQL, STORE_TABLES } from "./schema.ts";
 
 export const DEFAULT_DB_FILE = "immsim.duckdb";
 
@@ -361,6 +361,24 @@ export class RunStore {
   /** Rows of one table for one run, for exports and identity checks. */
   async tableRows(table: string, runId: number, orderBy: string): Promise<Row[]> {
     return this.rows(`SELECT * FROM ${table} WHERE run_id = $1 ORDER BY ${orderBy}`, [runId]);
+  }
+
+  /**
+   * Rows, per table, that belong to no stored replication of the run. Always zero while each replication
+   * is written in one transaction; a check for tests and for anyone who doubts a store after a crash.
+   */
+  async orphanRows(runId: number): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const table of STORE_TABLES) {
+      if (table === "runs" || table === "replications") continue;
+      const [row] = await this.rows(
+        `SELECT count(*) AS n FROM ${table} t WHERE t.run_id = $1 AND NOT EXISTS
+         (SELECT 1 FROM replications r WHERE r.run_id = t.run_id AND r.replication = t.replication)`,
+        [runId],
+      );
+      out[table] = num(row?.n);
+    }
+    return out;
   }
 
   /** Runs one statement (e.g. `COPY ... TO`); for exports. */
