@@ -61,7 +61,10 @@ describe("scenario error messages", () => {
     const dir = join(treeDir, "..", "bytes");
     mkdirSync(dir, { recursive: true });
     const file = join(dir, "latin1.yaml");
-    writeFileSync(file, Buffer.concat([Buffer.from(`${minimal}description: caf`), Buffer.from([0xe9, 0x0a])]));
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from(`${minimal}description: caf`), Buffer.from([0xe9, 0x0a])]),
+    );
     const err = issuesOf(() => loadScenarioFile(file, { parametersDir: treeDir }));
     expect(err.issues).toHaveLength(1);
     expect(err.issues[0]).toMatchObject({ line: 4, column: 17 });
@@ -76,7 +79,9 @@ describe("scenario error messages", () => {
 
   it("reports a protection end for an unknown group and TPS nationalities on another group", () => {
     const text = `${minimal}policies:\n  - on: 2025-02-01\n    type: protection_end\n    group: tsp\n  - on: 2025-02-01\n    type: protection_end\n    group: daca\n    nationalities: [haiti]\n`;
-    const lines = issuesOf(() => parseScenarioText(text, "p.yaml", tree)).format().split("\n");
+    const lines = issuesOf(() => parseScenarioText(text, "p.yaml", tree))
+      .format()
+      .split("\n");
     expect(lines).toEqual([
       'p.yaml:7:5  policies[0].group: expected one of "tps", "daca", "parole_chnv", "parole_other", "pending_asylum", got "tsp"; did you mean "tps"?',
       'p.yaml:11:5  policies[1].nationalities: only TPS ends by nationality; group is "daca"; remove it',
@@ -140,7 +145,7 @@ describe("parameter tree errors", () => {
       `<tree>/detention/atd_capacity.yaml:2:1  unit: expected "persons" (the catalogue's unit for detention.atd_capacity), got "people"; convert the values if needed`,
       `<tree>/detention/atd_capacity.yaml:4:17  values["2020-10-01"].value: expected a number ≥ 0 (persons), got -5`,
       `<tree>/detention/atd_capacity.yaml:5:3  values["2019-10-01"]: dates must be strictly ascending: 2019-10-01 comes after 2020-10-01; order the dates from earliest to latest, each once`,
-      "<tree>/detention/atd_capacity.yaml:5:3  values[\"2019-10-01\"]: no source: every value needs a reference or an assumption; add `reference: [{title, href}]`, or `assumption: true` with a `reason`",
+      '<tree>/detention/atd_capacity.yaml:5:3  values["2019-10-01"]: no source: every value needs a reference or an assumption; add `reference: [{title, href}]`, or `assumption: true` with a `reason`',
       `<tree>/detention/atd_capacity.yaml:6:3  values["2021-02-30"]: expected a date as YYYY-MM-DD (a real calendar day), got "2021-02-30"`,
       `<tree>/detention/atd_capacity.yaml:7:1  colour: unknown field; allowed fields: description, unit, values, uncertainty`,
       `<tree>/detention/bed.yaml:1:1  "detention.bed" is not a parameter in the catalogue; did you mean detention/beds.yaml (detention.beds)?`,

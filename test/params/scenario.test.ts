@@ -5,8 +5,8 @@ import {
   loadParameterTree,
   loadScenarioFile,
   type ParameterTree,
-  parseScenarioText,
   POLICY_TYPES,
+  parseScenarioText,
   SCENARIO_DEFAULTS,
   scenarioFromObject,
   ValidationError,
@@ -54,9 +54,16 @@ describe("scenarios/example.yaml", () => {
       injunction: { probability: 0.5, startsAfterDays: 220, lastsDays: 300 },
     });
     const parole = s.policies.find((p) => p.type === "protection_end" && p.group === "parole_chnv");
-    expect(parole).toMatchObject({ noticeDays: 30, share: 1, injunction: { startsAfterDays: 0, lastsDays: 45 } });
+    expect(parole).toMatchObject({
+      noticeDays: 30,
+      share: 1,
+      injunction: { startsAfterDays: 0, lastsDays: 45 },
+    });
     const third = s.policies.find((p) => p.type === "third_country_agreement");
-    expect(third).toMatchObject({ quotaPerYear: 1000, endsDay: parseIsoDay("2027-03-01")! - s.startEpochDay });
+    expect(third).toMatchObject({
+      quotaPerYear: 1000,
+      endsDay: parseIsoDay("2027-03-01")! - s.startEpochDay,
+    });
     const money = s.policies.find((p) => p.type === "appropriation");
     expect(money).toMatchObject({ byFiscalYear: { FY2026: 2e10, FY2027: 2e10 }, source: "reconciliation" });
   });
@@ -135,9 +142,9 @@ describe("defaults and objects built in code", () => {
     expect(s.start).toBe("2025-01-01");
     expect(s.policies[0]).toMatchObject({ type: "cooperation", share: 0.4, day: 31 });
     expect(s.file).toBeUndefined();
-    expect(() => scenarioFromObject({ name: "x", start: "2025-01-01", horizon: { years: 1 }, sead: 1 }, tree)).toThrow(
-      /sead: unknown field; did you mean "seed"\?/,
-    );
+    expect(() =>
+      scenarioFromObject({ name: "x", start: "2025-01-01", horizon: { years: 1 }, sead: 1 }, tree),
+    ).toThrow(/sead: unknown field; did you mean "seed"\?/);
     expect(() => scenarioFromObject([1, 2], tree)).toThrow(ValidationError);
   });
 

@@ -6,7 +6,13 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { stringify } from "yaml";
-import { CATALOG, type CatalogEntry, KEY_SETS, PARAMETER_PATHS, parameterFile } from "../../../src/params/catalog.ts";
+import {
+  CATALOG,
+  type CatalogEntry,
+  KEY_SETS,
+  PARAMETER_PATHS,
+  parameterFile,
+} from "../../../src/params/catalog.ts";
 
 function valueFor(entry: CatalogEntry): number | Record<string, number> {
   const base = entry.max !== undefined ? entry.max / 2 : 10;
