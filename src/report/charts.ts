@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 import type { PeriodBand, RunAggregate } from "../run/aggregate.ts";
+import { formatUsd } from "./format.ts";
 
 /** One chart of the HTML report: a title, the SVG (or figure with legend) and a note on what is shown. */
 export interface Chart {
@@ -44,7 +45,13 @@ function points(bands: readonly PeriodBand[] | undefined, series: string): Point
 }
 
 function render(options: Plot.PlotOptions): string {
-  const node = Plot.plot({ document: newDocument(), width: WIDTH, height: HEIGHT, ...options });
+  const node = Plot.plot({
+    document: newDocument(),
+    width: WIDTH,
+    height: HEIGHT,
+    marginBottom: 40,
+    ...options,
+  });
   return (node as unknown as { outerHTML: string }).outerHTML;
 }
 
@@ -53,7 +60,7 @@ function bandChart(data: Point[], yLabel: string, extra: Plot.Markish[] = []): s
   if (data.length === 0) return "";
   const multi = new Set(data.map((d) => d.series)).size > 1;
   return render({
-    x: { type: "utc", label: "Month" },
+    x: { type: "utc", label: "Month", labelAnchor: "center", labelArrow: "none" },
     y: { label: yLabel, grid: true, zero: true, tickFormat: "~s" },
     color: multi ? { legend: true } : {},
     marks: [
@@ -150,8 +157,12 @@ function costByStage(agg: RunAggregate): Chart {
       data.length === 0
         ? ""
         : render({
-            x: { label: "Fiscal year", type: "band" },
-            y: { label: "USD (nominal, mean over replications)", grid: true, tickFormat: "~s" },
+            x: { label: "Fiscal year", type: "band", labelAnchor: "center", labelArrow: "none" },
+            y: {
+              label: "USD (nominal, mean over replications)",
+              grid: true,
+              tickFormat: (d: number) => formatUsd(d),
+            },
             color: { legend: true },
             marks: [
               Plot.barY(data, { x: "fiscalYear", y: "usd", fill: "stage", order: "stage" }),
@@ -190,7 +201,9 @@ function bindingConstraint(agg: RunAggregate): Chart {
         : render({
             height,
             marginLeft: 130,
-            x: monthly ? { type: "utc", label: "Month" } : { type: "band", label: "Period" },
+            x: monthly
+              ? { type: "utc", label: "Month", labelAnchor: "center", labelArrow: "none" }
+              : { type: "band", label: "Period", labelAnchor: "center", labelArrow: "none" },
             y: { label: "Resource" },
             marks: monthly
               ? [Plot.tickX(rows, { x: "date", y: "resource", stroke: "resource", strokeWidth: 3 })]

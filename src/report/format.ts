@@ -1,7 +1,7 @@
 /** Number formatting shared by the terminal summary, the HTML report and comparisons. */
 
 const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumSignificantDigits: 3 });
+const threeDigits = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
 const usdCompact = new Intl.NumberFormat("en-US", {
   style: "currency",
   currency: "USD",
@@ -18,11 +18,17 @@ function missing(x: number | null | undefined): x is null | undefined {
   return x === null || x === undefined || Number.isNaN(x);
 }
 
-/** People and other counts: exact below 100,000, compact above (`1.23M`). */
+/**
+ * People and other counts. Model figures carry sampling noise, so three significant digits are shown:
+ * `1,234`, `149,000`, `1.23 million`.
+ */
 export function formatCount(x: number | null | undefined): string {
   if (missing(x)) return "n/a";
   if (!Number.isFinite(x)) return "never";
-  return Math.abs(x) < 100_000 ? whole.format(x) : compact.format(x);
+  if (Math.abs(x) < 10_000) return whole.format(x);
+  if (Math.abs(x) < 1e6) return threeDigits.format(x);
+  if (Math.abs(x) < 1e9) return `${threeDigits.format(x / 1e6)} million`;
+  return `${threeDigits.format(x / 1e9)} billion`;
 }
 
 export function formatUsd(x: number | null | undefined): string {
@@ -40,9 +46,30 @@ export function formatPercent(x: number | null | undefined, digits = 0): string 
   return `${(x * 100).toFixed(digits)}%`;
 }
 
-/** A value in the unit it is measured in. */
+function isMoney(unit: string): boolean {
+  return /usd|\$|dollar/i.test(unit);
+}
+
+/** A value followed by its unit, with money shown once (`$1.2B per year`, not `$1.2B USD per year`). */
+export function formatWithUnit(x: number | null | undefined, unit: string): string {
+  if (!isMoney(unit)) return `${formatCount(x)} ${unit}`.trimEnd();
+  const rest = unit
+    .replace(/\b(usd|dollars?)\b/i, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return `${formatUsd(x)}${rest ? ` ${rest}` : ""}`;
+}
+
+/** A value in the unit it is measured in, without the unit. */
 export function formatInUnit(x: number | null | undefined, unit: string): string {
-  return /usd|\$|dollar/i.test(unit) ? formatUsd(x) : formatCount(x);
+  return isMoney(unit) ? formatUsd(x) : formatCount(x);
+}
+
+/** `output_lost_per_year` reads as `Output lost per year`; names with spaces are kept as they are. */
+export function humanName(name: string): string {
+  if (name.includes(" ")) return name;
+  const spaced = name.replaceAll("_", " ").replaceAll(".", " ");
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
 export function formatRange(

@@ -2,7 +2,7 @@ import type { Reference } from "../params/types.ts";
 import type { RunAggregate } from "../run/aggregate.ts";
 import type { RunMeta, ScenarioRecord } from "../store/records.ts";
 import { reportCharts } from "./charts.ts";
-import { formatCount, formatInUnit, formatRange, formatUsd, formatYears } from "./format.ts";
+import { formatCount, formatInUnit, formatRange, formatUsd, formatYears, humanName } from "./format.ts";
 
 export function escapeHtml(text: string): string {
   return text
@@ -95,7 +95,7 @@ function impactsTable(agg: RunAggregate): string {
   if (agg.impacts.length === 0) return "<p>The model reported no impact lines.</p>";
   const rows = agg.impacts.map((m) => {
     const fmt = (x: number | null | undefined) => formatInUnit(x, m.unit);
-    return `<tr><td>${escapeHtml(m.name)}</td><td>${escapeHtml(fmt(m.mean))}</td><td>${escapeHtml(
+    return `<tr><td>${escapeHtml(humanName(m.name))}</td><td>${escapeHtml(fmt(m.mean))}</td><td>${escapeHtml(
       formatRange(m.low, m.high, fmt),
     )}</td><td>${escapeHtml(m.unit)}</td><td>${m.coefficients.map((c) => `<code>${escapeHtml(c)}</code>`).join(" ")}</td></tr>`;
   });

@@ -7,7 +7,9 @@ import {
   formatPercent,
   formatRange,
   formatUsd,
+  formatWithUnit,
   formatYears,
+  humanName,
 } from "./format.ts";
 
 export interface SummaryContext {
@@ -48,9 +50,10 @@ export function terminalSummary(agg: RunAggregate, ctx: SummaryContext): string 
   if (ctx.target === null) {
     lines.push("Time to target: no removal target set in the scenario");
   } else {
+    // A range of "never – never" says nothing the value does not.
+    const range = yLo === null && yHi === null ? "" : ` ${formatRange(yLo, yHi, formatYears)}`;
     lines.push(
-      `Time to target (${formatCount(ctx.target)} removals): ${formatYears(agg.kpis.yearsToTarget)} ` +
-        `${formatRange(yLo, yHi, formatYears)}`,
+      `Time to target (${formatCount(ctx.target)} removals): ${formatYears(agg.kpis.yearsToTarget)}${range}`,
     );
   }
 
@@ -82,7 +85,9 @@ export function terminalSummary(agg: RunAggregate, ctx: SummaryContext): string 
   if (impacts.length === 0) lines.push("  none reported");
   for (const i of impacts) {
     const fmt = (x: number | null | undefined) => formatInUnit(x, i.unit);
-    lines.push(`  ${i.name}: ${fmt(i.mean)} ${i.unit} ${formatRange(i.low, i.high, fmt)}`);
+    lines.push(
+      `  ${humanName(i.name)}: ${formatWithUnit(i.mean, i.unit)} ${formatRange(i.low, i.high, fmt)}`,
+    );
   }
   lines.push("");
 
