@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   loadParameterTree,
   loadScenarioFile,
@@ -8,7 +8,7 @@ import {
   parseScenarioText,
   ValidationError,
 } from "../../src/params/index.ts";
-import { writeSyntheticTree } from "./support/synthetic-tree.ts";
+import { removeSyntheticTree, writeSyntheticTree } from "./support/synthetic-tree.ts";
 
 function issuesOf(fn: () => unknown): ValidationError {
   try {
@@ -26,6 +26,7 @@ beforeAll(() => {
   treeDir = writeSyntheticTree();
   tree = loadParameterTree(treeDir);
 });
+afterAll(() => removeSyntheticTree(treeDir));
 
 describe("scenario error messages", () => {
   it("lists every mistake of the fixture with file:line:column, field, expectation and did-you-mean", () => {
@@ -151,6 +152,6 @@ describe("parameter tree errors", () => {
       `<tree>/detention/bed.yaml:1:1  "detention.bed" is not a parameter in the catalogue; did you mean detention/beds.yaml (detention.beds)?`,
       "11 errors in 4 files",
     ]);
-    rmSync(join(dir, ".."), { recursive: true });
+    removeSyntheticTree(dir);
   });
 });

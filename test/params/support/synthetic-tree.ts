@@ -2,7 +2,7 @@
  * Writes a complete, valid parameter tree (one file per catalogue entry, values marked as assumptions) into a
  * temporary folder, so that loader tests do not depend on the real tree being finished.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { stringify } from "yaml";
@@ -45,4 +45,9 @@ export function writeSyntheticTree(): string {
     writeFileSync(file, syntheticParameterFile(CATALOG[path]));
   }
   return dir;
+}
+
+/** Removes a folder made by `writeSyntheticTree`. */
+export function removeSyntheticTree(dir: string): void {
+  rmSync(dirname(dir), { recursive: true, force: true });
 }
