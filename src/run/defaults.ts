@@ -1,8 +1,5 @@
-/**
- * The scenario `immsim run` and `npm start` use when none is named. Switch to the plan
- * (scenarios/plan-2025.yaml) once the scenario library ships it.
- */
-export const DEFAULT_SCENARIO = "scenarios/example.yaml";
+/** The scenario `immsim run` (and so `npm start` and `npm run bench:run`) uses when none is named: the plan. */
+export const DEFAULT_SCENARIO = "scenarios/plan-2025.yaml";
 
 /** Where `immsim run` writes its HTML report unless `--out` says otherwise. */
 export const DEFAULT_REPORT_DIR = "reports";
