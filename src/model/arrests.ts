@@ -11,7 +11,7 @@ import { POOL_AT_LARGE, RECENT_ENTRANT_DAYS, TARGET_CLASSES, type TargetClass } 
 
 const CLASS_INDEX: Record<TargetClass, number> = { criminal: 0, final_order: 1, recent_entrant: 2, other: 3 };
 /** Custodial and task-force arrests find people in jails: criminal records first. */
-const CUSTODIAL_ORDER: readonly TargetClass[] = ["criminal", "final_order", "recent_entrant", "other"];
+const CUSTODIAL_ORDER = Int8Array.from([0, 1, 2, 3]);
 
 export interface ArrestDay {
   /** Expected at-large arrests at full capacity today (agents), for officer utilisation. */
@@ -51,12 +51,25 @@ export class Arrests {
     return -1;
   }
 
-  private takeInOrder(order: readonly TargetClass[], day: number): number {
-    for (const cls of order) {
-      const id = this.takeFromClass(CLASS_INDEX[cls], day);
+  private takeInOrder(order: Int8Array, day: number): number {
+    for (let i = 0; i < order.length; i++) {
+      const id = this.takeFromClass(order[i], day);
       if (id >= 0) return id;
     }
     return -1;
+  }
+
+  private priorityFor: readonly TargetClass[] | null = null;
+  private priority = new Int8Array(0);
+
+  /** The policy's priority order as class indices (rebuilt only when the policy changes it). */
+  private priorityOrder(): Int8Array {
+    const order = this.m.policy.state.priorityOrder;
+    if (order !== this.priorityFor) {
+      this.priorityFor = order;
+      this.priority = Int8Array.from(order.map((c) => CLASS_INDEX[c]));
+    }
+    return this.priority;
   }
 
   /** A uniformly random person from all at-large pools. */
@@ -94,6 +107,7 @@ export class Arrests {
             ? F.arrestsTaskForce
             : F.arrestsGuard;
     const strictCount = channel === "at_large" ? Math.round(want * st.priorityStrictness) : 0;
+    const order = this.priorityOrder();
     let done = 0;
     for (let i = 0; i < want; i++) {
       if (!m.hasFreeBed() && st.whenFull === "defer_arrest") {
@@ -103,7 +117,7 @@ export class Arrests {
       const id =
         channel === "at_large"
           ? i < strictCount
-            ? this.takeInOrder(st.priorityOrder, day)
+            ? this.takeInOrder(order, day)
             : this.takeAny()
           : this.takeInOrder(CUSTODIAL_ORDER, day);
       if (id < 0) break;

@@ -59,7 +59,7 @@ export class BorderChannel {
     const rng = m.streams.border;
     let flags = 0;
     let sector = 255;
-    if (rng.next() < m.params.scalar("population.share_employed").at(day)) {
+    if (rng.next() < m.today.shareEmployed) {
       flags |= Flag.EMPLOYED;
       if (!this.sectorTable) {
         const sh = m.params.breakdown("population.employment_by_sector").at(day);

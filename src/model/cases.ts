@@ -25,12 +25,12 @@ export class Cases {
 
   constructor(private readonly m: Model) {}
 
-  private drawOutcome(detained: boolean, day: number): number {
-    const p = this.m.params;
-    const sh = p.breakdown(detained ? "courts.outcomes_detained" : "courts.outcomes_non_detained").at(day);
+  private drawOutcome(detained: boolean): number {
+    const t = this.m.today;
+    const sh = detained ? t.outcomesDetained : t.outcomesNonDetained;
     let u = this.m.streams.courts.next();
     for (let i = 0; i < COURT_OUTCOMES.length - 1; i++) {
-      const s = sh[COURT_OUTCOMES[i]!];
+      const s = sh[i];
       if (u < s) return i;
       u -= s;
     }
@@ -137,11 +137,11 @@ export class Cases {
 
   private appealOrOrder(id: number, day: number, detained: boolean): void {
     const m = this.m;
-    const p = m.params;
-    if (m.streams.courts.next() < p.scalar("courts.appeal_share").at(day)) {
+    const t = m.today;
+    if (m.streams.courts.next() < t.appealShare) {
       if (!detained) m.leaveNonDetained(id);
       m.store.move(id, detained ? Stage.APPEAL_DETAINED : Stage.APPEAL_NON_DETAINED, day);
-      m.schedule(day + Math.max(1, m.delay(p.scalar("courts.appeal_days").at(day))), Ev.APPEAL_DONE, id);
+      m.schedule(day + Math.max(1, m.delay(t.appealDays)), Ev.APPEAL_DONE, id);
       return;
     }
     this.finalOrder(id, day, detained);
@@ -161,7 +161,7 @@ export class Cases {
 
   private decideDetained(id: number, day: number): void {
     const m = this.m;
-    const o = this.drawOutcome(true, day);
+    const o = this.drawOutcome(true);
     m.flows[OUTCOME_FLOW[o]!]++;
     if (o === O.removal) {
       this.appealOrOrder(id, day, true);
@@ -180,7 +180,7 @@ export class Cases {
       this.finalOrder(id, day, false);
       return;
     }
-    const o = this.drawOutcome(false, day);
+    const o = this.drawOutcome(false);
     m.flows[OUTCOME_FLOW[o]!]++;
     if (o === O.removal) {
       this.appealOrOrder(id, day, false);
@@ -206,7 +206,7 @@ export class Cases {
       m.toAtLarge(id, day);
       return;
     }
-    const o = this.drawOutcome(false, day);
+    const o = this.drawOutcome(false);
     m.flows[OUTCOME_FLOW[o]!]++;
     if (o === O.removal) m.flows[F.orders]++;
     m.store.move(id, o === O.relief ? Stage.LEGAL_STATUS : Stage.OUTSIDE, day);
@@ -218,7 +218,7 @@ export class Cases {
     const st = m.store.stage[id];
     if (st !== Stage.APPEAL_DETAINED && st !== Stage.APPEAL_NON_DETAINED) return;
     const detained = st === Stage.APPEAL_DETAINED;
-    if (m.streams.courts.next() < m.params.scalar("courts.appeal_sustained_share").at(day)) {
+    if (m.streams.courts.next() < m.today.appealSustained) {
       if (detained) m.leaveDetention(id, day);
       m.store.move(id, Stage.LEGAL_STATUS, day);
       return;

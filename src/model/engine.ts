@@ -3,6 +3,7 @@ export { BucketCalendar } from "../engine/calendar.ts";
 export {
   AliasTable,
   binomial,
+  lognormal,
   lognormalMeanCv,
   normal,
   poisson,

@@ -7,7 +7,7 @@
 import { NATIONALITY_GROUPS } from "../params/catalog.ts";
 import type { ResolvedParameters, Scenario } from "../params/types.ts";
 import { Capacities } from "./capacity.ts";
-import { BucketCalendar, IntFifo, lognormalMeanCv, type RandomStream } from "./engine.ts";
+import { BucketCalendar, IntFifo, lognormal, type RandomStream } from "./engine.ts";
 import { ALL_FLOWS, F } from "./flows.ts";
 import { WaitHistogram } from "./histogram.ts";
 import { Ledger } from "./money.ts";
@@ -24,6 +24,7 @@ import {
   RECENT_ENTRANT_DAYS,
   Stage,
 } from "./stages.ts";
+import { Today } from "./today.ts";
 
 /** Calendar event types (timed steps). */
 export const Ev = {
@@ -75,6 +76,7 @@ export class Model {
   readonly policy: PolicyTimeline;
   readonly ledger: Ledger;
   readonly flows = new Float64Array(ALL_FLOWS.length);
+  readonly today = new Today();
   readonly waits = new Map<QueueName, WaitHistogram>(QUEUES.map((q) => [q, new WaitHistogram()]));
   readonly detentionStay = new WaitHistogram();
   /** Removed persons by flag, for impacts (agents). */
@@ -88,6 +90,9 @@ export class Model {
   readonly capacityMessages: string[] = [];
   capacityViolations = 0;
 
+  private readonly delayMu: number;
+  private readonly delaySigma: number;
+
   constructor(
     readonly scenario: Scenario,
     readonly params: ResolvedParameters,
@@ -95,6 +100,9 @@ export class Model {
     readonly delayCv: number,
     expectedPersons: number,
   ) {
+    const sigma2 = Math.log1p(delayCv * delayCv);
+    this.delaySigma = Math.sqrt(sigma2);
+    this.delayMu = -0.5 * sigma2;
     this.store = new PersonStore(expectedPersons);
     this.calendar = new BucketCalendar();
     this.pools = [];
@@ -113,7 +121,8 @@ export class Model {
   delay(mean: number): number {
     if (mean <= 0) return 0;
     if (this.delayCv <= 0) return Math.round(mean);
-    return Math.max(0, Math.round(lognormalMeanCv(this.streams.delays, mean, this.delayCv)));
+    // mean × exp(N(−σ²/2, σ²)) is lognormal with that mean and the run's cv (σ² = ln(1 + cv²)).
+    return Math.round(mean * lognormal(this.streams.delays, this.delayMu, this.delaySigma));
   }
 
   schedule(day: number, type: number, id: number): void {
@@ -210,7 +219,7 @@ export class Model {
     s.bookDay[id] = day;
     s.move(id, Stage.BOOKED, day);
     this.flows[F.bookIns]++;
-    const processing = this.delay(this.params.scalar("detention.processing_days").at(day));
+    const processing = this.delay(this.today.processingDays);
     if (processing <= 0) this.route(id, day);
     else this.schedule(day + processing, Ev.PROCESSING_DONE, id);
   }
@@ -238,19 +247,19 @@ export class Model {
   /** Routing after processing: the case path by legal situation and policy. */
   route(id: number, day: number): void {
     const s = this.store;
-    const p = this.params;
+    const t = this.today;
     const rng = this.streams.routing;
     const f = s.flags[id];
     if (f & Flag.HAS_ORDER) {
       this.orderRemoval(id, day, false);
       return;
     }
-    if (f & Flag.REENTRANT && rng.next() < p.scalar("expedited_removal.reinstatement_share").at(day)) {
+    if (f & Flag.REENTRANT && rng.next() < t.reinstatementShare) {
       this.orderRemoval(id, day, true);
       return;
     }
     if (f & Flag.ER_PATH || this.interiorErEligible(id, day)) {
-      if (rng.next() < p.scalar("expedited_removal.fear_claim_share").at(day)) {
+      if (rng.next() < t.fearClaimShare) {
         s.move(id, Stage.AWAIT_CREDIBLE_FEAR, day);
         this.cfQueue.push(id);
       } else {
@@ -264,19 +273,15 @@ export class Model {
   interiorErEligible(id: number, day: number): boolean {
     const st = this.policy.state;
     if (!st.erNationwide) return false;
-    const window = st.erWindowDays ?? this.params.scalar("expedited_removal.window_days").at(day);
-    return day - this.store.entryDay[id] < window;
+    return day - this.store.entryDay[id] < this.today.erWindowDays;
   }
 
   /** A notice to appear for a detained person: detained docket or release onto the non-detained docket. */
   noticeToAppear(id: number, day: number): void {
-    const p = this.params;
+    const t = this.today;
     const rng = this.streams.routing;
-    const st = this.policy.state;
     const detain =
-      st.detainAll ||
-      (rng.next() < p.scalar("detention.detained_docket_share").at(day) &&
-        rng.next() >= p.scalar("detention.release_on_bond_share").at(day));
+      this.policy.state.detainAll || (rng.next() < t.detainedDocketShare && rng.next() >= t.bondShare);
     if (detain) {
       this.store.move(id, Stage.DETAINED_DOCKET, day);
       this.detainedDocket.push(id);
@@ -292,20 +297,12 @@ export class Model {
    */
   orderRemoval(id: number, day: number, newOrder: boolean): void {
     const s = this.store;
-    const p = this.params;
+    const t = this.today;
     if (newOrder) this.flows[F.orders]++;
     s.flags[id] |= Flag.HAS_ORDER;
     const n = s.nationality[id];
-    const st = this.policy.state;
-    const group = NATIONALITY_GROUPS[n]!;
-    const baseRefusal = Number.isNaN(st.refusalOverride[n])
-      ? p.breakdown("removal.refusal_share").at(day)[group]
-      : st.refusalOverride[n];
-    const refusal = Math.min(1, baseRefusal * st.refusalMultiplier[n]);
-    const baseDelay = Number.isNaN(st.delayOverride[n])
-      ? p.breakdown("removal.travel_document_days").at(day)[group]
-      : st.delayOverride[n];
-    const limit = Math.round(p.scalar("removal.post_order_limit_days").at(day));
+    const refusal = t.refusal[n];
+    const limit = t.postOrderLimit;
     if (refusal > 0 && this.streams.removal.next() < refusal) {
       s.move(id, Stage.AWAIT_THIRD_COUNTRY, day);
       this.thirdCountryQueues[n]!.push(id);
@@ -313,7 +310,7 @@ export class Model {
       return;
     }
     s.move(id, Stage.AWAIT_DOCUMENTS, day);
-    const d = this.delay(baseDelay * st.delayMultiplier[n]);
+    const d = this.delay(t.documentDays[n]);
     if (d >= limit) this.schedule(day + limit, Ev.ORDER_LIMIT, id);
     else if (d <= 0) this.documentsReady(id, day);
     else this.schedule(day + d, Ev.DOCUMENTS_READY, id);
@@ -323,8 +320,7 @@ export class Model {
     const s = this.store;
     this.waits.get("travel_documents")!.add(day - s.stageDay[id]);
     s.move(id, Stage.AWAIT_TRANSPORT, day);
-    const group = NATIONALITY_GROUPS[s.nationality[id]]!;
-    const air = this.params.breakdown("removal.air_share").at(day)[group];
+    const air = this.today.airShare[s.nationality[id]];
     if (air >= 1 || (air > 0 && this.streams.removal.next() < air)) this.airQueue.push(id);
     else this.landQueue.push(id);
   }
@@ -356,11 +352,10 @@ export class Model {
       this.removedBySector[s.sector[id]]++;
     }
     s.flags[id] = (f | Flag.REENTRANT) & ~(Flag.ATD | Flag.ER_PATH | Flag.BORDER_BOOKING);
-    const p = this.params;
     const mult = this.policy.state.gotawayMultiplier[s.nationality[id]];
-    const share = Math.min(1, p.scalar("border.reentry_share").at(day) * mult);
+    const share = Math.min(1, this.today.reentryShare * mult);
     if (share > 0 && this.streams.border.next() < share) {
-      this.schedule(day + 1 + this.delay(p.scalar("border.reentry_delay_days").at(day)), Ev.REENTRY, id);
+      this.schedule(day + 1 + this.delay(this.today.reentryDelay), Ev.REENTRY, id);
     }
   }
 

@@ -107,6 +107,7 @@ export function simulate(
     const st = m.policy.state;
     const frozen = st.whenBudgetExhausted === "stop_capacity" && ledger.isExhausted("ICE", day);
     m.caps.update(day, frozen, ledger);
+    m.today.update(p, st, day);
     m.bedsAgents = m.caps.beds * scale;
     m.atdCapacityAgents = (st.atdCapacity ?? p.scalar("detention.atd_capacity").at(day)) * scale;
   };
@@ -139,7 +140,7 @@ export function simulate(
           break;
         case Ev.ORDER_LIMIT: {
           const stg = s.stage[id];
-          const limit = Math.round(p.scalar("removal.post_order_limit_days").at(s.stageDay[id]));
+          const limit = m.today.postOrderLimit;
           if (
             (stg === Stage.AWAIT_DOCUMENTS || stg === Stage.AWAIT_THIRD_COUNTRY) &&
             day - s.stageDay[id] >= limit
