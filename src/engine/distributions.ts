@@ -9,9 +9,58 @@ export function uniform(rng: RandomStream, a: number, b: number): number {
   return a + (b - a) * rng.next();
 }
 
+// Ziggurat tables for the standard exponential (Marsaglia and Tsang 2000, 256 layers). A draw takes one
+// 32-bit word: the low 8 bits pick the layer, the high 24 bits the position in it, so the two are
+// independent; 98.9% of draws are accepted with one multiply and no logarithm.
+const ZIG_SCALE = 16777216; // 2^24
+const zigK = new Float64Array(256);
+const zigW = new Float64Array(256);
+const zigF = new Float64Array(256);
+{
+  let de = 7.697117470131487;
+  let te = de;
+  const ve = 3.949659822581572e-3;
+  const q = ve / Math.exp(-de);
+  zigK[0] = (de / q) * ZIG_SCALE;
+  zigK[1] = 0;
+  zigW[0] = q / ZIG_SCALE;
+  zigW[255] = de / ZIG_SCALE;
+  zigF[0] = 1;
+  zigF[255] = Math.exp(-de);
+  for (let i = 254; i >= 1; i--) {
+    de = -Math.log(ve / de + Math.exp(-de));
+    zigK[i + 1] = (de / te) * ZIG_SCALE;
+    te = de;
+    zigF[i] = Math.exp(-de);
+    zigW[i] = de / ZIG_SCALE;
+  }
+}
+const ZIG_R = 7.697117470131487;
+
+/** Standard exponential by the ziggurat; the rare slow path is kept out of line. */
+function standardExponential(rng: RandomStream): number {
+  const u = rng.nextUint32();
+  const layer = u & 255;
+  const j = u >>> 8;
+  if (j < zigK[layer]) return j * zigW[layer];
+  return exponentialSlow(rng, layer, j);
+}
+
+function exponentialSlow(rng: RandomStream, layer: number, j: number): number {
+  for (;;) {
+    // Base layer: the tail beyond R is R plus a fresh exponential (memorylessness).
+    if (layer === 0) return ZIG_R - Math.log(1 - rng.next());
+    const x = j * zigW[layer];
+    if (zigF[layer] + rng.next() * (zigF[layer - 1] - zigF[layer]) < Math.exp(-x)) return x;
+    const u = rng.nextUint32();
+    layer = u & 255;
+    j = u >>> 8;
+    if (j < zigK[layer]) return j * zigW[layer];
+  }
+}
+
 export function exponential(rng: RandomStream, rate: number): number {
-  // 1 - U lies in (0, 1], so the logarithm is finite.
-  return -Math.log(1 - rng.next()) / rate;
+  return standardExponential(rng) / rate;
 }
 
 /** Standard normal by Marsaglia's polar method; the pair's second value is kept on the stream. */

@@ -1,38 +1,48 @@
 import type { EventCalendar } from "./calendar.ts";
 
+const TWO_POW_32 = 4294967296;
+const TWO_POW_42 = 4398046511104;
+/** Priorities must be integers in [MIN_PRIORITY, MAX_PRIORITY] so that priority and sequence share one key. */
+export const MIN_PRIORITY = -1024;
+export const MAX_PRIORITY = 1023;
+const MAX_TYPE = 2 ** 20;
+
+/** Below this many pending events the calendar is a sorted array; above SMALL_MAX, a heap. */
+const SMALL_MIN = 16;
+const SMALL_MAX = 48;
+
 /**
- * Calendar for continuous time: a binary min-heap on typed arrays.
+ * Calendar for continuous time on three parallel Float64Arrays, nothing allocated per event.
  *
- * The heap holds (time, slot) pairs; a slot indexes side arrays with the event's type, entity, priority
- * and scheduling sequence number. Sifting moves two numbers per level; the side arrays are read only
- * to break ties at equal times (order: time, then priority, then scheduling order). Freed slots are
- * reused through a free list, so steady-state scheduling allocates nothing.
+ * Each entry is (time, key, payload): key = priority·2^42 + scheduling sequence number, so one number
+ * compare breaks ties by priority and then by scheduling order (exact below 2^53, i.e. for 4·10^12
+ * events); payload = type·2^32 + entity as uint32. Ordering: time, then priority (lower first), then
+ * scheduling order.
+ *
+ * Two layouts of the same arrays: while few events are pending (the common case of a handful of
+ * servers), entries are kept sorted in decreasing order, so pop takes the last one and schedule
+ * shifts a few entries — about one mispredicted branch per operation instead of one per heap level.
+ * Past SMALL_MAX pending events the array is reversed, which makes it a valid 4-ary min-heap, and
+ * heap operations take over; below SMALL_MIN it is sorted back. The gap between the two thresholds
+ * keeps a calendar hovering around one size from switching back and forth.
  */
 export class HeapCalendar implements EventCalendar {
   time = Number.NEGATIVE_INFINITY;
   type = -1;
   entity = -1;
   private count = 0;
-  private seqCounter = 0;
+  private seq = 0;
   private heapTime: Float64Array;
-  private heapSlot: Int32Array;
-  private slotType: Int32Array;
-  private slotEntity: Int32Array;
-  private slotPriority: Int32Array;
-  private slotSeq: Float64Array;
-  private freeSlots: Int32Array;
-  private freeCount = 0;
-  private slotsUsed = 0;
+  private heapKey: Float64Array;
+  private heapPayload: Float64Array;
+  /** True while the arrays hold a decreasing sorted list rather than a heap. */
+  private small = true;
 
   constructor(initialCapacity = 1024) {
     const cap = Math.max(16, initialCapacity | 0);
     this.heapTime = new Float64Array(cap);
-    this.heapSlot = new Int32Array(cap);
-    this.slotType = new Int32Array(cap);
-    this.slotEntity = new Int32Array(cap);
-    this.slotPriority = new Int32Array(cap);
-    this.slotSeq = new Float64Array(cap);
-    this.freeSlots = new Int32Array(cap);
+    this.heapKey = new Float64Array(cap);
+    this.heapPayload = new Float64Array(cap);
   }
 
   get size(): number {
@@ -40,97 +50,192 @@ export class HeapCalendar implements EventCalendar {
   }
 
   peekTime(): number {
-    return this.count === 0 ? Number.POSITIVE_INFINITY : this.heapTime[0];
+    if (this.count === 0) return Number.POSITIVE_INFINITY;
+    return this.small ? this.heapTime[this.count - 1] : this.heapTime[0];
   }
 
   schedule(time: number, type: number, entity: number, priority: number): void {
-    if (!(time >= this.time)) {
-      throw new RangeError(`HeapCalendar.schedule: time ${time} is before the current time ${this.time}`);
+    if (
+      !(time >= this.time) ||
+      !(priority >= MIN_PRIORITY && priority <= MAX_PRIORITY) ||
+      !(type >= 0 && type < MAX_TYPE)
+    ) {
+      this.reject(time, type, priority);
     }
     if (this.count === this.heapTime.length) this.grow();
-    const slot = this.freeCount > 0 ? this.freeSlots[--this.freeCount] : this.slotsUsed++;
-    const seq = this.seqCounter++;
-    this.slotType[slot] = type;
-    this.slotEntity[slot] = entity;
-    this.slotPriority[slot] = priority;
-    this.slotSeq[slot] = seq;
+    const key = priority * TWO_POW_42 + this.seq++;
+    const payload = type * TWO_POW_32 + (entity >>> 0);
+    if (this.small) {
+      if (this.count < SMALL_MAX) {
+        this.insertSorted(time, key, payload);
+        return;
+      }
+      this.toHeap();
+    }
     const ht = this.heapTime;
-    const hs = this.heapSlot;
+    const hk = this.heapKey;
+    const hp = this.heapPayload;
     let i = this.count++;
     while (i > 0) {
-      const parent = (i - 1) >> 1;
+      const parent = (i - 1) >> 2;
       const pt = ht[parent];
-      if (pt < time || (pt === time && !this.before(slot, hs[parent]))) break;
+      if (pt < time || (pt === time && hk[parent] < key)) break;
       ht[i] = pt;
-      hs[i] = hs[parent];
+      hk[i] = hk[parent];
+      hp[i] = hp[parent];
       i = parent;
     }
     ht[i] = time;
-    hs[i] = slot;
+    hk[i] = key;
+    hp[i] = payload;
   }
 
   pop(): boolean {
-    if (this.count === 0) return false;
+    const n = this.count - 1;
+    if (n < 0) return false;
+    if (!this.small && n < SMALL_MIN) this.toSorted();
+    if (this.small) {
+      const payload = this.heapPayload[n];
+      const type = Math.floor(payload / TWO_POW_32);
+      this.time = this.heapTime[n];
+      this.type = type;
+      this.entity = (payload - type * TWO_POW_32) | 0;
+      this.count = n;
+      return true;
+    }
+    return this.popHeap();
+  }
+
+  /** Inserts into the decreasing sorted list: entries that leave earlier sit to the right. */
+  private insertSorted(time: number, key: number, payload: number): void {
     const ht = this.heapTime;
-    const hs = this.heapSlot;
-    const slot = hs[0];
+    const hk = this.heapKey;
+    const hp = this.heapPayload;
+    let i = this.count++;
+    while (i > 0) {
+      const t = ht[i - 1];
+      if (t > time || (t === time && hk[i - 1] > key)) break;
+      ht[i] = t;
+      hk[i] = hk[i - 1];
+      hp[i] = hp[i - 1];
+      i--;
+    }
+    ht[i] = time;
+    hk[i] = key;
+    hp[i] = payload;
+  }
+
+  /** A list sorted in increasing order is a valid heap: reverse the decreasing list. */
+  private toHeap(): void {
+    const n = this.count;
+    for (let i = 0, j = n - 1; i < j; i++, j--) {
+      swap(this.heapTime, i, j);
+      swap(this.heapKey, i, j);
+      swap(this.heapPayload, i, j);
+    }
+    this.small = false;
+  }
+
+  /** Re-sorts the (few) heap entries into a decreasing list. */
+  private toSorted(): void {
+    const ht = this.heapTime;
+    const hk = this.heapKey;
+    const hp = this.heapPayload;
+    const n = this.count;
+    for (let i = 1; i < n; i++) {
+      const t = ht[i];
+      const k = hk[i];
+      const p = hp[i];
+      let j = i;
+      while (j > 0 && (ht[j - 1] < t || (ht[j - 1] === t && hk[j - 1] < k))) {
+        ht[j] = ht[j - 1];
+        hk[j] = hk[j - 1];
+        hp[j] = hp[j - 1];
+        j--;
+      }
+      ht[j] = t;
+      hk[j] = k;
+      hp[j] = p;
+    }
+    this.small = true;
+  }
+
+  private popHeap(): boolean {
+    const n = this.count - 1;
+    const ht = this.heapTime;
+    const hk = this.heapKey;
+    const hp = this.heapPayload;
     this.time = ht[0];
-    this.type = this.slotType[slot];
-    this.entity = this.slotEntity[slot];
-    this.freeSlots[this.freeCount++] = slot;
-    const n = --this.count;
+    const payload = hp[0];
+    const type = Math.floor(payload / TWO_POW_32);
+    this.type = type;
+    this.entity = (payload - type * TWO_POW_32) | 0;
+    this.count = n;
     if (n > 0) {
       const lastTime = ht[n];
-      const lastSlot = hs[n];
+      const lastKey = hk[n];
+      const lastPayload = hp[n];
       let i = 0;
       for (;;) {
-        let child = 2 * i + 1;
-        if (child >= n) break;
-        const right = child + 1;
-        if (right < n) {
-          const rt = ht[right];
-          const ct = ht[child];
-          if (rt < ct || (rt === ct && this.before(hs[right], hs[child]))) child = right;
+        const first = 4 * i + 1;
+        if (first >= n) break;
+        // Smallest of up to four children.
+        let best = first;
+        let bt = ht[first];
+        let bk = hk[first];
+        const end = first + 4 < n ? first + 4 : n;
+        for (let c = first + 1; c < end; c++) {
+          const ct = ht[c];
+          if (ct < bt || (ct === bt && hk[c] < bk)) {
+            best = c;
+            bt = ct;
+            bk = hk[c];
+          }
         }
-        const ct = ht[child];
-        if (lastTime < ct || (lastTime === ct && this.before(lastSlot, hs[child]))) break;
-        ht[i] = ct;
-        hs[i] = hs[child];
-        i = child;
+        if (lastTime < bt || (lastTime === bt && lastKey < bk)) break;
+        ht[i] = bt;
+        hk[i] = bk;
+        hp[i] = hp[best];
+        i = best;
       }
       ht[i] = lastTime;
-      hs[i] = lastSlot;
+      hk[i] = lastKey;
+      hp[i] = lastPayload;
     }
     return true;
   }
 
-  /** Tie-break at equal times: lower priority number first, then earlier scheduling. */
-  private before(a: number, b: number): boolean {
-    const pa = this.slotPriority[a];
-    const pb = this.slotPriority[b];
-    return pa < pb || (pa === pb && this.slotSeq[a] < this.slotSeq[b]);
+  // Out of line so that schedule() stays small enough to inline.
+  private reject(time: number, type: number, priority: number): never {
+    if (!(time >= this.time)) {
+      throw new RangeError(`HeapCalendar.schedule: time ${time} is before the current time ${this.time}`);
+    }
+    if (!(type >= 0 && type < MAX_TYPE)) {
+      throw new RangeError(
+        `HeapCalendar.schedule: event type must be an integer in 0..${MAX_TYPE - 1}, got ${type}`,
+      );
+    }
+    throw new RangeError(
+      `HeapCalendar.schedule: priority must be an integer in ${MIN_PRIORITY}..${MAX_PRIORITY}, got ${priority}`,
+    );
   }
 
   private grow(): void {
     const cap = this.heapTime.length * 2;
     this.heapTime = growF64(this.heapTime, cap);
-    this.heapSlot = growI32(this.heapSlot, cap);
-    this.slotType = growI32(this.slotType, cap);
-    this.slotEntity = growI32(this.slotEntity, cap);
-    this.slotPriority = growI32(this.slotPriority, cap);
-    this.slotSeq = growF64(this.slotSeq, cap);
-    this.freeSlots = growI32(this.freeSlots, cap);
+    this.heapKey = growF64(this.heapKey, cap);
+    this.heapPayload = growF64(this.heapPayload, cap);
   }
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i];
+  a[i] = a[j];
+  a[j] = t;
 }
 
 function growF64(a: Float64Array, cap: number): Float64Array {
   const b = new Float64Array(cap);
-  b.set(a);
-  return b;
-}
-
-function growI32(a: Int32Array, cap: number): Int32Array {
-  const b = new Int32Array(cap);
   b.set(a);
   return b;
 }

@@ -17,6 +17,7 @@ export { IntFifo, IntPriorityQueue } from "./queues.ts";
 export { RandomStream } from "./random.ts";
 export {
   Baulked,
+  type Clock,
   Granted,
   Queued,
   Rejected,

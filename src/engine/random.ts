@@ -55,14 +55,15 @@ export class RandomStream {
   hasSpareNormal = false;
 
   private constructor(k0: number, k1: number, k2: number, k3: number) {
-    this.k0 = k0 >>> 0;
-    this.k1 = k1 >>> 0;
-    this.k2 = k2 >>> 0;
-    this.k3 = k3 >>> 0;
-    this.s0 = mixKey(this.k0, this.k1, this.k2, this.k3, 0);
-    this.s1 = mixKey(this.k0, this.k1, this.k2, this.k3, 1);
-    this.s2 = mixKey(this.k0, this.k1, this.k2, this.k3, 2);
-    this.s3 = mixKey(this.k0, this.k1, this.k2, this.k3, 3);
+    // Words are kept as signed int32 so that V8 stores them as small integers (no boxing per draw).
+    this.k0 = k0 | 0;
+    this.k1 = k1 | 0;
+    this.k2 = k2 | 0;
+    this.k3 = k3 | 0;
+    this.s0 = mixKey(this.k0, this.k1, this.k2, this.k3, 0) | 0;
+    this.s1 = mixKey(this.k0, this.k1, this.k2, this.k3, 1) | 0;
+    this.s2 = mixKey(this.k0, this.k1, this.k2, this.k3, 2) | 0;
+    this.s3 = mixKey(this.k0, this.k1, this.k2, this.k3, 3) | 0;
     if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1; // the all-zero state is a fixed point
   }
 

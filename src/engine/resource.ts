@@ -10,6 +10,11 @@ export const Rejected = 2;
 export const Baulked = 3;
 export type RequestOutcome = typeof Granted | typeof Queued | typeof Rejected | typeof Baulked;
 
+/** Anything with a current time, e.g. a Simulation. */
+export interface Clock {
+  readonly now: number;
+}
+
 export interface ResourceOptions {
   /** Units (servers, beds, ...) at the start; change later with setCapacity. Infinity is allowed. */
   capacity: number;
@@ -29,8 +34,8 @@ export interface ResourceOptions {
   onGrant: (entity: number) => void;
   /** Called when a holder loses its unit to a preempting request. */
   onPreempt?: (entity: number) => void;
-  /** Clock read for the time-weighted statistics (e.g. `() => sim.now`). */
-  clock: () => number;
+  /** Clock read for the time-weighted statistics: usually the Simulation. */
+  clock: Clock;
 }
 
 /**
@@ -62,7 +67,7 @@ export class Resource {
   private readonly baulkAt: number;
   private readonly onGrant: (entity: number) => void;
   private readonly onPreempt: (entity: number) => void;
-  private readonly clock: () => number;
+  private readonly clock: Clock;
   private orderCounter = 0;
   // Holder records (preemptive resources only).
   private holderId = new Int32Array(16);
@@ -86,7 +91,7 @@ export class Resource {
     this.onGrant = options.onGrant;
     this.onPreempt = options.onPreempt ?? (() => {});
     this.clock = options.clock;
-    const t = options.clock();
+    const t = options.clock.now;
     this.busyStat = new TimeWeighted(t, 0);
     this.queueStat = new TimeWeighted(t, 0);
   }
@@ -131,7 +136,7 @@ export class Resource {
     }
     if (this.fifo !== null) this.fifo.push(entity);
     else this.pq!.pushWithOrder(entity, priority, this.orderCounter++);
-    this.queueStat.update(this.clock(), queued + 1);
+    this.queueStat.update(this.clock.now, queued + 1);
     if (queued + 1 > this.maxQueue) this.maxQueue = queued + 1;
     return Queued;
   }
@@ -139,13 +144,23 @@ export class Resource {
   /** Frees the unit held by `entity` (the entity matters only for preemptive resources) and serves the queue. */
   release(entity = -1): void {
     if (this.busyUnits === 0) throw new RangeError("Resource.release: no unit is held");
+    if (this.fifo !== null && this.busyUnits <= this.cap) {
+      const next = this.fifo.shift();
+      if (next >= 0) {
+        // The freed unit passes straight to the next in line; the busy count does not change.
+        this.grants++;
+        this.queueStat.update(this.clock.now, this.fifo.length);
+        this.onGrant(next);
+        return;
+      }
+    }
     if (this.preemptive) {
       const i = this.findHolder(entity);
       if (i < 0) throw new RangeError(`Resource.release: entity ${entity} holds no unit`);
       this.removeHolder(i);
     }
     this.busyUnits--;
-    this.busyStat.update(this.clock(), this.busyUnits);
+    this.busyStat.update(this.clock.now, this.busyUnits);
     this.serveQueue();
   }
 
@@ -169,7 +184,7 @@ export class Resource {
         order = this.pq!.lastOrder;
       }
       if (entity < 0) return;
-      this.queueStat.update(this.clock(), this.queueLength);
+      this.queueStat.update(this.clock.now, this.queueLength);
       this.grant(entity, priority, order);
       this.onGrant(entity);
     }
@@ -178,7 +193,7 @@ export class Resource {
   private grant(entity: number, priority: number, order: number): void {
     this.busyUnits++;
     this.grants++;
-    this.busyStat.update(this.clock(), this.busyUnits);
+    this.busyStat.update(this.clock.now, this.busyUnits);
     if (this.preemptive) this.addHolder(entity, priority, order);
   }
 
@@ -191,7 +206,7 @@ export class Resource {
     this.preemptions++;
     this.pq!.pushWithOrder(victim, priority, order);
     const queued = this.queueLength;
-    this.queueStat.update(this.clock(), queued);
+    this.queueStat.update(this.clock.now, queued);
     if (queued > this.maxQueue) this.maxQueue = queued;
     this.onPreempt(victim);
   }

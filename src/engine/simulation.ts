@@ -50,15 +50,20 @@ export class Simulation {
 
   /** Schedules an event at absolute `time` (≥ now). Lower `priority` runs first among equal times. */
   schedule(time: number, type: number, entity: number, priority = 0): void {
-    if (!(time >= this.clock)) {
-      throw new RangeError(`Simulation.schedule: time ${time} is before now (${this.clock})`);
-    }
+    if (!(time >= this.clock)) this.rejectTime(time);
     this.calendar.schedule(time, type, entity, priority);
   }
 
   /** Schedules an event `delay` (≥ 0) after now. */
   scheduleIn(delay: number, type: number, entity: number, priority = 0): void {
-    this.schedule(this.clock + delay, type, entity, priority);
+    const time = this.clock + delay;
+    if (!(time >= this.clock)) this.rejectTime(time);
+    this.calendar.schedule(time, type, entity, priority);
+  }
+
+  // Kept out of line so that the hot scheduling paths stay small enough to inline.
+  private rejectTime(time: number): never {
+    throw new RangeError(`Simulation.schedule: time ${time} is before now (${this.clock})`);
   }
 
   /** Processes every event with time ≤ `time` (including ones scheduled meanwhile), then sets now = time. */

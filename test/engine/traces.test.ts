@@ -24,7 +24,7 @@ describe("trace 1: baulking", () => {
       start[id] = sim.now;
       sim.scheduleIn(21, DEPARTURE, id);
     };
-    const server = new Resource({ capacity: 1, baulkAt: 3, onGrant: beginService, clock: () => sim.now });
+    const server = new Resource({ capacity: 1, baulkAt: 3, onGrant: beginService, clock: sim });
     let next = 0;
     sim.on(ARRIVAL, () => {
       const id = next++;
@@ -56,11 +56,11 @@ describe("trace 2: finite system capacity over two nodes", () => {
     const DEPARTURE = 1;
     const sim = new Simulation(new BucketCalendar());
     const node = [0, 1].map(
-      (n) =>
+      () =>
         new Resource({
           capacity: 1,
           onGrant: (id) => beginService(id),
-          clock: () => sim.now,
+          clock: sim,
         }),
     );
     const interarrival = [8, 10];
@@ -141,7 +141,7 @@ describe("trace 3: priorities with and without preemption", () => {
         interrupted.push({ arrived: arrivals[id].time, started: start[id], cut: sim.now });
         end[id] = -1; // its pending departure is now stale; it restarts its full service when granted again
       },
-      clock: () => sim.now,
+      clock: sim,
     });
     sim.on(ARRIVAL, (id) => {
       if (server.request(id, arrivals[id].priority) === Granted) beginService(id);
