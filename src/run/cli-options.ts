@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { defaultWorkers } from "./defaults.ts";
 import type { ScenarioOverrides } from "./job.ts";
-import { defaultWorkers } from "./pool.ts";
 
 /** Flags shared by `immsim run` and `immsim compare`, as commander hands them over (strings). */
 export interface RawRunFlags {

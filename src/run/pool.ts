@@ -1,4 +1,3 @@
-import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
 import type { ReplicationRecord } from "../store/records.ts";
 import { PROGRESS_SLOTS, type ReplicationJob } from "./job.ts";
@@ -6,10 +5,6 @@ import type { WorkerTask } from "./worker.ts";
 
 const BOOTSTRAP = new URL("./worker-bootstrap.mjs", import.meta.url);
 export const MODEL_WORKER = new URL("./worker.ts", import.meta.url);
-
-export function defaultWorkers(): number {
-  return Math.max(1, availableParallelism());
-}
 
 export interface PoolRun {
   readonly workers: number;

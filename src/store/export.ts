@@ -1,6 +1,5 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import ExcelJS from "exceljs";
 import type { RunStore } from "./run-store.ts";
 import { STORE_TABLES, TABLE_ORDER } from "./schema.ts";
 
@@ -32,6 +31,8 @@ export async function exportRun(
   if (format === "xlsx") {
     const file = resolve(target);
     mkdirSync(dirname(file), { recursive: true });
+    // exceljs is large; only xlsx exports load it.
+    const { default: ExcelJS } = await import("exceljs");
     const workbook = new ExcelJS.Workbook();
     for (const table of STORE_TABLES) {
       const rows = await store.tableRows(table, runId, TABLE_ORDER[table]);

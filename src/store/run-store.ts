@@ -2,10 +2,11 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import type { Kpis } from "../model/results.ts";
+import { DEFAULT_DB_FILE } from "./defaults.ts";
 import type { ReplicationRecord, RunMeta, RunStatus, ScenarioRecord, StoredRun } from "./records.ts";
 import { SCHEMA_SQL, STORE_TABLES } from "./schema.ts";
 
-export const DEFAULT_DB_FILE = "immsim.duckdb";
+export { DEFAULT_DB_FILE } from "./defaults.ts";
 
 export interface NewRun {
   readonly scenario: ScenarioRecord;

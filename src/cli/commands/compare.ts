@@ -1,10 +1,9 @@
 import type { Command } from "commander";
-import { type ComparedRun, compareRuns, compareWithStudy, studyTable } from "../../report/compare.ts";
-import { aggregate, type RunAggregate } from "../../run/aggregate.ts";
+import type { ComparedRun } from "../../report/compare.ts";
+import type { RunAggregate } from "../../run/aggregate.ts";
 import type { RawRunFlags } from "../../run/cli-options.ts";
-import { executeRun } from "../../run/execute.ts";
+import { DEFAULT_DB_FILE } from "../../store/defaults.ts";
 import type { ScenarioRecord } from "../../store/records.ts";
-import { DEFAULT_DB_FILE, RunStore } from "../../store/run-store.ts";
 import { EXIT_BAD_INPUT, EXIT_FAILURE, ExitError } from "../program.ts";
 import { interruptSignal, prepareOrExit } from "./run.ts";
 
@@ -24,6 +23,8 @@ interface Entry {
 async function storedEntries(db: string, ids: readonly number[]): Promise<Map<number, Entry>> {
   const out = new Map<number, Entry>();
   if (ids.length === 0) return out;
+  const { RunStore } = await import("../../store/run-store.ts");
+  const { aggregate } = await import("../../run/aggregate.ts");
   const store = await RunStore.open(db);
   try {
     for (const id of ids) {
@@ -64,6 +65,9 @@ export function addCompareCommand(program: Command): void {
     .option("--json", "print the comparison as JSON on stdout")
     .option("--no-progress", "no progress bar on stderr")
     .action(async (items: string[], flags: CompareFlags) => {
+      const { aggregate } = await import("../../run/aggregate.ts");
+      const { executeRun } = await import("../../run/execute.ts");
+      const { compareRuns, compareWithStudy, studyTable } = await import("../../report/compare.ts");
       const ids = items.filter((i) => /^\d+$/.test(i)).map(Number);
       const stored = await storedEntries(flags.db, ids);
       const entries: Entry[] = [];

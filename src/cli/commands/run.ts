@@ -1,13 +1,12 @@
 import type { Command } from "commander";
-import { runDocument } from "../../report/json.ts";
-import { terminalSummary } from "../../report/summary.ts";
-import { writeHtmlReport } from "../../report/write-report.ts";
-import { aggregate } from "../../run/aggregate.ts";
-import { parseRunFlags, type RawRunFlags } from "../../run/cli-options.ts";
+import type { RawRunFlags } from "../../run/cli-options.ts";
 import { DEFAULT_REPORT_DIR, DEFAULT_SCENARIO } from "../../run/defaults.ts";
-import { executeRun, type PreparedRun, prepareRun } from "../../run/execute.ts";
-import { DEFAULT_DB_FILE } from "../../store/run-store.ts";
+import type { PreparedRun } from "../../run/execute.ts";
+import { DEFAULT_DB_FILE } from "../../store/defaults.ts";
 import { EXIT_BAD_INPUT, EXIT_FAILURE, ExitError } from "../program.ts";
+
+// Heavy modules (the loader, DuckDB, the pool, Plot) are imported inside the actions, so that every other
+// `immsim` command starts without loading them.
 
 interface RunCommandFlags extends RawRunFlags {
   readonly out: string;
@@ -26,6 +25,8 @@ export async function prepareOrExit(
   file: string,
   raw: RawRunFlags,
 ): Promise<{ prepared: PreparedRun; workers: number }> {
+  const { parseRunFlags } = await import("../../run/cli-options.ts");
+  const { prepareRun } = await import("../../run/execute.ts");
   let flags: ReturnType<typeof parseRunFlags>;
   try {
     flags = parseRunFlags(raw);
@@ -55,6 +56,55 @@ export function interruptSignal(): { signal: AbortSignal; dispose(): void } {
   return { signal: controller.signal, dispose: () => process.off("SIGINT", onSigint) };
 }
 
+async function runAction(file: string, flags: RunCommandFlags): Promise<void> {
+  const { prepared, workers } = await prepareOrExit(file, flags);
+  const { executeRun } = await import("../../run/execute.ts");
+  const { aggregate } = await import("../../run/aggregate.ts");
+  const { writeHtmlReport } = await import("../../report/write-report.ts");
+  const interrupt = interruptSignal();
+  const run = await executeRun(prepared, {
+    dbFile: flags.db,
+    workers,
+    progress: flags.progress && !flags.json,
+    signal: interrupt.signal,
+    sampleUncertainty: flags.uncertainty,
+  }).finally(() => interrupt.dispose());
+
+  const kept = `${run.records.length} of ${run.planned} replications kept in ${flags.db} as run ${run.runId} (incomplete)`;
+  if (run.error)
+    throw new ExitError(EXIT_FAILURE, `immsim: a replication failed: ${run.error.message}\n${kept}`);
+  if (run.aborted) throw new ExitError(EXIT_FAILURE, `immsim: interrupted; ${kept}`);
+
+  const agg = aggregate(run.records);
+  const report = writeHtmlReport(flags.out, agg, run.scenario, {
+    runId: run.runId,
+    status: run.status,
+    replicationsPlanned: run.planned,
+    codeVersion: run.codeVersion,
+    startedAt: run.startedAt,
+  });
+  if (flags.json) {
+    const { runDocument } = await import("../../report/json.ts");
+    const doc = runDocument(agg, {
+      wallSeconds: run.wallSeconds,
+      rssBytes: process.resourceUsage().maxRSS * 1024,
+    });
+    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  } else {
+    const { terminalSummary } = await import("../../report/summary.ts");
+    process.stdout.write(
+      terminalSummary(agg, {
+        run: { runId: run.runId, status: run.status, replicationsPlanned: run.planned },
+        target: run.scenario.target.removals,
+      }),
+    );
+  }
+  process.stderr.write(`Stored as run ${run.runId} in ${flags.db}; report: ${report}\n`);
+  if (!agg.checks.conservation || !agg.checks.capacity || !agg.checks.costIdentity) {
+    throw new ExitError(EXIT_FAILURE, "immsim: model checks failed (see the Checks line)");
+  }
+}
+
 export function addRunCommand(program: Command): void {
   program
     .command("run")
@@ -70,51 +120,5 @@ export function addRunCommand(program: Command): void {
     .option("--json", "print the result document (design.md section 7) on stdout")
     .option("--no-progress", "no progress bar on stderr")
     .option("--no-uncertainty", "keep uncertain parameters at their central values")
-    .action(async (file: string, flags: RunCommandFlags) => {
-      const { prepared, workers } = await prepareOrExit(file, flags);
-      const interrupt = interruptSignal();
-      let run: Awaited<ReturnType<typeof executeRun>>;
-      try {
-        run = await executeRun(prepared, {
-          dbFile: flags.db,
-          workers,
-          progress: flags.progress && !flags.json,
-          signal: interrupt.signal,
-          sampleUncertainty: flags.uncertainty,
-        });
-      } finally {
-        interrupt.dispose();
-      }
-      const kept = `${run.records.length} of ${run.planned} replications kept in ${flags.db} as run ${run.runId} (incomplete)`;
-      if (run.error)
-        throw new ExitError(EXIT_FAILURE, `immsim: a replication failed: ${run.error.message}\n${kept}`);
-      if (run.aborted) throw new ExitError(EXIT_FAILURE, `immsim: interrupted; ${kept}`);
-
-      const agg = aggregate(run.records);
-      const report = writeHtmlReport(flags.out, agg, run.scenario, {
-        runId: run.runId,
-        status: run.status,
-        replicationsPlanned: run.planned,
-        codeVersion: run.codeVersion,
-        startedAt: run.startedAt,
-      });
-      if (flags.json) {
-        const doc = runDocument(agg, {
-          wallSeconds: run.wallSeconds,
-          rssBytes: process.resourceUsage().maxRSS * 1024,
-        });
-        process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
-      } else {
-        process.stdout.write(
-          terminalSummary(agg, {
-            run: { runId: run.runId, status: run.status, replicationsPlanned: run.planned },
-            target: run.scenario.target.removals,
-          }),
-        );
-      }
-      process.stderr.write(`Stored as run ${run.runId} in ${flags.db}; report: ${report}\n`);
-      if (!agg.checks.conservation || !agg.checks.capacity || !agg.checks.costIdentity) {
-        throw new ExitError(EXIT_FAILURE, "immsim: model checks failed (see the Checks line)");
-      }
-    });
+    .action(runAction);
 }
