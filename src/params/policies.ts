@@ -192,3 +192,36 @@ export function toPolicyEvent(
   }
   return out as unknown as PolicyEvent;
 }
+
+// Compile-time guard: each schema, converted as `toPolicyEvent` does, yields the fields of its `PolicyEvent`
+// type (none missing, each assignable), so the union in types.ts and the file format cannot drift apart.
+type Camel<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<Camel<T>>}` : S;
+type ProvenanceKey = "on" | "reference" | "assumption" | "reason" | "note";
+type Converted<I> = {
+  [K in keyof I as K extends ProvenanceKey
+    ? never
+    : K extends "ends"
+      ? "endsDay"
+      : Camel<K & string>]: K extends "injunction"
+    ? Injunction | Extract<I[K], undefined>
+    : K extends "ends"
+      ? number | Extract<I[K], undefined>
+      : I[K];
+};
+/** Sanction multipliers left out are filled from the parameter tree. */
+type Filled<T extends PolicyType, C> = T extends "sanctions"
+  ? Omit<C, "refusalMultiplier" | "delayMultiplier"> & { refusalMultiplier: number; delayMultiplier: number }
+  : C;
+type Fields<T extends PolicyType> = Omit<
+  Extract<PolicyEvent, { type: T }>,
+  "day" | "date" | "references" | "assumption" | "reason" | "note"
+>;
+type Drift = {
+  [T in PolicyType]: Filled<T, Converted<z.output<(typeof POLICY_SCHEMAS)[T]>>> extends Fields<T>
+    ? Exclude<keyof Fields<T>, keyof Converted<z.output<(typeof POLICY_SCHEMAS)[T]>>> extends never
+      ? never
+      : T
+    : T;
+}[PolicyType];
+/** `true` unless a policy type's schema drifted from its event type (then the type names the culprit). */
+export const POLICY_SCHEMAS_MATCH_TYPES: [Drift] extends [never] ? true : Drift = true;
