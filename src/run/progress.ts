@@ -23,6 +23,12 @@ function lineProgress(replications: number): ProgressDisplay {
   };
 }
 
+function timeLeft(seconds: number): string {
+  if (seconds < 60) return `${Math.ceil(seconds)} s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+  return `${Math.floor(seconds / 3600)} h ${Math.round((seconds % 3600) / 60)} min`;
+}
+
 /**
  * A progress bar on stderr fed by the shared cells the workers write: replications done, simulated days,
  * events per second and time left; one line per stored replication when stderr is not a terminal.
@@ -42,15 +48,14 @@ export function startProgress(
     {
       stream: process.stderr,
       format:
-        "{bar} {percentage}% | replications {done}/{replications} | day {day}/{horizon} | {eps} events/s | ETA {eta_formatted}",
+        "{bar} {percentage}% | replications {done}/{replications} | day {day}/{horizon} | {eps} events/s | time left {left}",
       hideCursor: true,
       clearOnComplete: true,
-      etaBuffer: 20,
     },
     undefined,
   );
   const total = Math.max(1, replications * horizonDays);
-  bar.start(total, 0, { done, replications, day: 0, horizon: horizonDays, eps: "0" });
+  bar.start(total, 0, { done, replications, day: 0, horizon: horizonDays, eps: "0", left: "…" });
   const tick = () => {
     let days = 0;
     let events = 0;
@@ -63,7 +68,9 @@ export function startProgress(
     }
     const seconds = (Date.now() - started) / 1000;
     const eps = seconds > 0 ? Math.round(events / seconds).toLocaleString("en-US") : "0";
-    bar.update(Math.min(total, days), { done, day: Math.floor(furthest), eps });
+    // Simulated days are the unit of work: time left is the elapsed time per day done, times days to go.
+    const left = days > 0 ? timeLeft((seconds * (total - days)) / days) : "…";
+    bar.update(Math.min(total, days), { done, day: Math.floor(furthest), eps, left });
   };
   const timer = setInterval(tick, 250);
   timer.unref();
