@@ -13,7 +13,7 @@ export type Plain = null | boolean | number | string | Plain[] | { [key: string]
 /** Deeper than this is not a plausible scenario or parameter file, and would risk the stack. */
 export const MAX_DEPTH = 32;
 /** Alias expansion limit (the "billion laughs" guard of the yaml library). */
-const MAX_ALIAS_COUNT = 100;
+const MAX_ALIAS_COUNT = 1000;
 
 export interface Source {
   readonly file: string;
@@ -221,10 +221,13 @@ export function parseYaml(
   try {
     data = toPlain(doc.toJS({ mapAsMap: true, maxAliasCount: MAX_ALIAS_COUNT }), 0);
   } catch (err) {
+    const text = err instanceof Error ? err.message : String(err);
     const msg =
       err instanceof TooDeep || err instanceof RangeError
         ? `nested more than ${MAX_DEPTH} levels deep; scenario and parameter files are shallow`
-        : `cannot read the data: ${err instanceof Error ? err.message : String(err)}`;
+        : /alias count/i.test(text)
+          ? `aliases (*name) expand to too many values (limit ${MAX_ALIAS_COUNT}); write the values out`
+          : `cannot read the data: ${text}`;
     issues.push(issueAt(file, { line: 1, column: 1 }, "", msg));
     return { source, issues };
   }

@@ -73,6 +73,23 @@ describe("scenario error messages", () => {
     rmSync(dir, { recursive: true });
   });
 
+  it("stops alias bombs and deep nesting with a message that says so", () => {
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x]",
+      "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]",
+      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]",
+      "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]",
+      "e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]",
+    ].join("\n");
+    expect(issuesOf(() => parseScenarioText(bomb, "b.yaml", tree)).issues[0]!.message).toMatch(
+      /^aliases \(\*name\) expand to too many values/,
+    );
+    const deep = `${minimal}policies: ${"[".repeat(100)}${"]".repeat(100)}\n`;
+    expect(issuesOf(() => parseScenarioText(deep, "d.yaml", tree)).issues[0]!.message).toMatch(
+      /^nested more than 32 levels deep/,
+    );
+  });
+
   it("names a missing scenario file", () => {
     const err = issuesOf(() => loadScenarioFile("no/such/file.yaml", { parametersDir: treeDir }));
     expect(err.format()).toBe("no/such/file.yaml  file not found\n1 error in 1 file");
