@@ -288,7 +288,7 @@ export class Model {
       return;
     }
     this.leaveDetention(id, day);
-    this.toNonDetained(id, day, true);
+    if (this.toNonDetained(id, day, true)) this.flows[F.releasesToAtd]++;
   }
 
   /**
