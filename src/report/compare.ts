@@ -82,11 +82,16 @@ function costMeasures(runs: readonly ComparedRun[]): Measure[] {
   }));
 }
 
+/** A percentage with its sign, minus as a true minus sign like the differences beside it. */
+function signed(pct: number): string {
+  return `${pct < 0 ? "−" : "+"}${Math.abs(pct).toFixed(1)}%`;
+}
+
 function difference(base: number | null, value: number | null, format: Measure["format"]): string {
   if (base === null || value === null) return "n/a";
   const diff = value - base;
   const sign = diff > 0 ? "+" : diff < 0 ? "−" : "±";
-  const pct = base === 0 ? "" : ` (${diff >= 0 ? "+" : ""}${formatPercent(diff / Math.abs(base), 1)})`;
+  const pct = base === 0 ? "" : ` (${signed((diff / Math.abs(base)) * 100)})`;
   return `${sign}${format(Math.abs(diff))}${pct}`;
 }
 
