@@ -83,7 +83,7 @@ describe("population synthesis", () => {
     // TPS 700 + parole 500 + DACA 300 + pending asylum 600 = 2100, less a referral to court or plus a
     // border parole on day 0.
     expect(Math.abs(r1.daily["stock.protected"]![0]! - 2100)).toBeLessThanOrEqual(3);
-    expect(r1.daily["stock.non_detained_docket"]![0]).toBeGreaterThanOrEqual(2000);
+    expect(r1.daily["stock.non_detained_docket"]![0]).toBeGreaterThan(1990); // 2000 pending, a few decided on day 0
     const r10 = runModel(syntheticScenario({ horizonDays: 1, scale: 0.1, persons: 200_000 }));
     expect(r10.timing.agents).toBeGreaterThan(19_000);
     expect(r10.timing.agents).toBeLessThan(21_000);
