@@ -2,6 +2,7 @@ import type { EventCalendar } from "./calendar.ts";
 
 const TWO_POW_32 = 4294967296;
 const TWO_POW_42 = 4398046511104;
+const TWO_POW_MINUS_32 = 1 / TWO_POW_32; // exact: multiplying by it avoids a division when unpacking
 /** Priorities must be integers in [MIN_PRIORITY, MAX_PRIORITY] so that priority and sequence share one key. */
 export const MIN_PRIORITY = -1024;
 export const MAX_PRIORITY = 1023;
@@ -96,7 +97,7 @@ export class HeapCalendar implements EventCalendar {
     if (!this.small && n < SMALL_MIN) this.toSorted();
     if (this.small) {
       const payload = this.heapPayload[n];
-      const type = Math.floor(payload / TWO_POW_32);
+      const type = (payload * TWO_POW_MINUS_32) | 0;
       this.time = this.heapTime[n];
       this.type = type;
       this.entity = (payload - type * TWO_POW_32) | 0;
@@ -167,7 +168,7 @@ export class HeapCalendar implements EventCalendar {
     const hp = this.heapPayload;
     this.time = ht[0];
     const payload = hp[0];
-    const type = Math.floor(payload / TWO_POW_32);
+    const type = (payload * TWO_POW_MINUS_32) | 0;
     this.type = type;
     this.entity = (payload - type * TWO_POW_32) | 0;
     this.count = n;
@@ -183,7 +184,7 @@ export class HeapCalendar implements EventCalendar {
         let best = first;
         let bt = ht[first];
         let bk = hk[first];
-        const end = first + 4 < n ? first + 4 : n;
+        const end = Math.min(first + 4, n);
         for (let c = first + 1; c < end; c++) {
           const ct = ht[c];
           if (ct < bt || (ct === bt && hk[c] < bk)) {

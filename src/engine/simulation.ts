@@ -56,9 +56,8 @@ export class Simulation {
 
   /** Schedules an event `delay` (≥ 0) after now. */
   scheduleIn(delay: number, type: number, entity: number, priority = 0): void {
-    const time = this.clock + delay;
-    if (!(time >= this.clock)) this.rejectTime(time);
-    this.calendar.schedule(time, type, entity, priority);
+    if (!(delay >= 0)) this.rejectTime(this.clock + delay);
+    this.calendar.schedule(this.clock + delay, type, entity, priority);
   }
 
   // Kept out of line so that the hot scheduling paths stay small enough to inline.
