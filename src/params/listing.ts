@@ -11,6 +11,8 @@ export interface ParameterRow {
   readonly kind: "scalar" | "breakdown";
   /** Date the shown value took effect. */
   readonly since: string;
+  /** The asked date precedes every dated value: the earliest value is shown (step functions hold it before). */
+  readonly beforeFirst: boolean;
   readonly value: number | Readonly<Record<string, number>>;
   /** First reference as "title <url>", or "ASSUMPTION: reason". */
   readonly source: string;
@@ -51,6 +53,7 @@ export function parameterRows(tree: ParameterTree, query?: string, date?: string
         unit: p.unit,
         kind: p.kind,
         since: v.date,
+        beforeFirst: date !== undefined && date < p.values[0]!.date,
         value: v.value,
         source: sourceText(v.provenance),
         assumption: v.provenance.assumption,
@@ -75,14 +78,36 @@ function clip(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
 
-/** A readable table, one parameter per block: path, value and unit, then its source. */
+/** Words joined into lines no wider than `width` (after the indent). */
+function wrap(parts: readonly string[], width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const part of parts) {
+    if (line && indent.length + line.length + 2 + part.length > width) {
+      lines.push(`${indent}${line},`);
+      line = part;
+    } else line = line ? `${line}, ${part}` : part;
+  }
+  if (line) lines.push(indent + line);
+  return lines;
+}
+
+function sinceText(r: ParameterRow): string {
+  return r.beforeFirst ? `earliest value, dated ${r.since}` : `since ${r.since}`;
+}
+
+/** A readable listing, one block per parameter: path, value, unit and date, then the source. */
 export function parameterTable(rows: readonly ParameterRow[], width = 110): string {
-  const pathWidth = Math.min(48, Math.max(9, ...rows.map((r) => r.path.length)));
   const lines: string[] = [];
   for (const r of rows) {
-    const head = `${r.path.padEnd(pathWidth)}  ${formatValue(r.value)} ${r.unit} (since ${r.since})`;
-    lines.push(clip(head, width));
-    lines.push(clip(`${" ".repeat(pathWidth)}  ${r.source}`, width));
+    const oneLine = `${r.path}  ${formatValue(r.value)} ${r.unit}  (${sinceText(r)})`;
+    if (typeof r.value === "number" || oneLine.length <= width) lines.push(oneLine);
+    else {
+      lines.push(`${r.path}  ${r.unit}  (${sinceText(r)})`);
+      const parts = Object.entries(r.value).map(([k, v]) => `${k} ${formatNumber(v)}`);
+      lines.push(...wrap(parts, width, "    "));
+    }
+    lines.push(clip(`    ${r.source}`, width));
   }
   return lines.join("\n");
 }
