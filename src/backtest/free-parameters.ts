@@ -1,6 +1,8 @@
 /**
  * The free parameters: scalar parameters whose dated values are assumptions with a reason that names
- * calibration (no source pins them down). Each is fitted as one multiplier on those dated values, so a
+ * docs/calibration.md, the parameter files' mark for "no source pins this down; fitted on FY2015-FY2019".
+ * An assumption whose reason merely discusses calibration (e.g. "calibration can hardly identify it")
+ * is not free. Each is fitted as one multiplier on those dated values, so a
  * parameter with several dates keeps the ratios between them; the search range is the parameter's own
  * uncertainty range when it has one, else a factor of 4 either way, clipped to the catalogue's bounds.
  */
@@ -30,7 +32,7 @@ export interface FreeParameter {
   readonly upper: number;
 }
 
-const CALIBRATION_REASON = /calibrat/i;
+const CALIBRATION_REASON = /docs\/calibration\.md/;
 const DEFAULT_FACTOR = 4;
 
 export function isFreeEntry(provenance: Provenance): boolean {

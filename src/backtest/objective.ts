@@ -8,8 +8,19 @@ import { compareRows, type ModelledTable, mape } from "./compare.ts";
 import type { MetricName } from "./metrics.ts";
 import { IN_SAMPLE_YEARS } from "./periods.ts";
 
-/** The metrics the free parameters are fitted to, each weighted equally. */
-export const CALIBRATION_METRICS: readonly MetricName[] = ["removals", "ice_arrests", "detention_adp"];
+/**
+ * The metrics the free parameters are fitted to, each weighted equally: the ones the parameter files name
+ * as their calibration targets (removals, ICE arrests, detention population and length of stay, the court
+ * backlog) and the two that separate the channels (ICE-arrested removals, book-ins).
+ */
+export const CALIBRATION_METRICS: readonly MetricName[] = [
+  "removals",
+  "removals_ice_arrested",
+  "ice_arrests",
+  "detention_adp",
+  "book_ins",
+  "court_backlog",
+];
 
 export interface ObjectiveValue {
   /** Mean of the per-metric in-sample MAPEs (percent). */

@@ -26,8 +26,16 @@ describe("free parameters", () => {
       kind: "scalar",
       file: "parameters/arrests/at_large_per_officer_year.yaml",
       values: [
-        { date: "2014-10-01", value: 20, provenance: free("No source; calibrated to ICE arrests.") },
-        { date: "2017-01-25", value: 30, provenance: free("Calibration: priorities widened.") },
+        {
+          date: "2014-10-01",
+          value: 20,
+          provenance: free("No source; calibrated to ICE arrests (see docs/calibration.md)."),
+        },
+        {
+          date: "2017-01-25",
+          value: 30,
+          provenance: free("Priorities widened; calibrated (docs/calibration.md)."),
+        },
       ],
       uncertainty: { distribution: "uniform", low: -0.5, high: 1, assumption: true, references: [] },
     },
@@ -35,7 +43,13 @@ describe("free parameters", () => {
       path: "detention.detained_docket_share",
       kind: "scalar",
       file: "parameters/detention/detained_docket_share.yaml",
-      values: [{ date: "2014-10-01", value: 0.5, provenance: free("Calibrated.") }],
+      values: [
+        {
+          date: "2014-10-01",
+          value: 0.5,
+          provenance: free("Calibrated on FY2015-FY2019 only (see docs/calibration.md)."),
+        },
+      ],
     },
     {
       path: "courts.judges",
@@ -49,9 +63,21 @@ describe("free parameters", () => {
       file: "parameters/departure/voluntary_rate.yaml",
       values: [{ date: "2014-10-01", value: 0.01, provenance: free("Expert judgement, no study.") }],
     },
+    {
+      path: "arrests.at_large_depletion_exponent",
+      kind: "scalar",
+      file: "parameters/arrests/at_large_depletion_exponent.yaml",
+      values: [
+        {
+          date: "2014-10-01",
+          value: 1,
+          provenance: free("FY2015-FY2019 calibration can hardly identify it."),
+        },
+      ],
+    },
   ];
 
-  it("selects only scalar assumptions whose reason names calibration", () => {
+  it("selects only scalar assumptions whose reason names docs/calibration.md", () => {
     const found = findFreeParameters(records);
     expect(found.map((p) => p.path)).toEqual([
       "arrests.at_large_per_officer_year",

@@ -64,9 +64,16 @@ export function backtestCommandWith(deps: () => Promise<BacktestDeps>): (program
       .action(async (flags: BacktestFlags) => {
         const settings = settingsOf(flags);
         const actuals = actualsOf(flags.actuals);
+        let model: BacktestDeps;
+        try {
+          model = await deps();
+        } catch (err) {
+          // The parameter tree failed to load or validate: bad input, listed by file and field.
+          throw new ExitError(EXIT_BAD_INPUT, `immsim backtest: ${(err as Error).message}`);
+        }
         let outcome: Awaited<ReturnType<typeof runBacktest>>;
         try {
-          outcome = await runBacktest(settings, await deps(), actuals);
+          outcome = await runBacktest(settings, model, actuals);
         } catch (err) {
           throw new ExitError(EXIT_FAILURE, `immsim backtest: the run failed: ${(err as Error).message}`);
         }
@@ -93,3 +100,8 @@ export function backtestCommandWith(deps: () => Promise<BacktestDeps>): (program
       });
   };
 }
+
+/** `immsim backtest` on the real model; the model and parameter tree load only when the command runs. */
+export const addBacktestCommand = backtestCommandWith(async () =>
+  (await import("../../backtest/model-deps.ts")).modelDeps(),
+);

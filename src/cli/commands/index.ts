@@ -1,4 +1,5 @@
 import type { CommandModule } from "../program.ts";
+import { addBacktestCommand } from "./backtest.ts";
 import { addCompareCommand } from "./compare.ts";
 import { addExportCommand } from "./export.ts";
 import { addParamsCommand } from "./params.ts";
@@ -16,4 +17,5 @@ export const commands: readonly CommandModule[] = [
   addValidateCommand,
   addSchemaCommand,
   addParamsCommand,
+  addBacktestCommand,
 ];

@@ -1,0 +1,105 @@
+/**
+ * `npm run calibrate`: fits the free parameters (scalar assumptions whose reason names calibration) to
+ * FY2015-FY2019 by bounded coordinate search on the in-sample objective, writes the fitted values back
+ * into their parameter files and the fit into docs/calibration.md. The model is simulated only through
+ * 2019-09-30, so no out-of-sample year is ever run, let alone read.
+ *
+ * Flags: --dry-run (fit and print, change no file), --scale F, --replications R, --max-evaluations N.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { parseArgs } from "node:util";
+import { loadActuals } from "../src/backtest/actuals.ts";
+import { fitMarkdown } from "../src/backtest/fit-report.ts";
+import { findFreeParameters, overridesFor, roundFitted } from "../src/backtest/free-parameters.ts";
+import { modelDeps } from "../src/backtest/model-deps.ts";
+import { CALIBRATION_METRICS, inSampleObjective } from "../src/backtest/objective.ts";
+import { IN_SAMPLE_YEARS } from "../src/backtest/periods.ts";
+import { simulate } from "../src/backtest/run.ts";
+import { coordinateSearch } from "../src/backtest/search.ts";
+import { type BacktestSettings, DEFAULT_SETTINGS } from "../src/backtest/settings.ts";
+import { writeFittedValues } from "../src/backtest/write-back.ts";
+import { loadParameterTree } from "../src/params/index.ts";
+
+const { values: flags } = parseArgs({
+  options: {
+    "dry-run": { type: "boolean", default: false },
+    scale: { type: "string", default: String(DEFAULT_SETTINGS.scale) },
+    replications: { type: "string", default: "2" },
+    "max-evaluations": { type: "string", default: "120" },
+  },
+});
+
+const root = new URL("..", import.meta.url).pathname;
+const settings: BacktestSettings = {
+  scale: Number(flags.scale),
+  seed: DEFAULT_SETTINGS.seed,
+  replications: Number(flags.replications),
+  years: IN_SAMPLE_YEARS.length, // FY2015-FY2019 only
+};
+
+const tree = loadParameterTree();
+const free = findFreeParameters(tree.parameters.values());
+if (free.length === 0) {
+  process.stderr.write(
+    "calibrate: no free parameters (scalar, assumption: true, reason naming calibration)\n",
+  );
+  process.exit(2);
+}
+const actuals = loadActuals();
+const deps = modelDeps(tree);
+
+process.stderr.write(`calibrate: ${free.length} free parameters: ${free.map((p) => p.path).join(", ")}\n`);
+const t0 = performance.now();
+const objective = async (x: readonly number[]) => {
+  const run = await simulate(settings, deps, CALIBRATION_METRICS, overridesFor(free, x, "calibration trial"));
+  return inSampleObjective(run.modelled, actuals).value;
+};
+const result = await coordinateSearch(
+  objective,
+  free.map(() => 1),
+  {
+    lower: free.map((p) => p.lower),
+    upper: free.map((p) => p.upper),
+    initialFactor: 1.5,
+    finalFactor: 1.03,
+    maxEvaluations: Number(flags["max-evaluations"]),
+    onEvaluation: (x, value, n) =>
+      process.stderr.write(
+        `  #${n} objective ${value.toFixed(2)}%  [${x.map((v) => v.toFixed(3)).join(", ")}]\n`,
+      ),
+  },
+);
+const wallSeconds = (performance.now() - t0) / 1000;
+
+const fittedRun = await simulate(settings, deps, CALIBRATION_METRICS, overridesFor(free, result.x, "fitted"));
+const fitted = inSampleObjective(fittedRun.modelled, actuals);
+const markdown = fitMarkdown({
+  free,
+  multipliers: result.x,
+  settings,
+  start: result.start.value,
+  objective: fitted,
+  evaluations: result.evaluations,
+  wallSeconds,
+  modelled: fittedRun.modelled,
+  actuals,
+});
+process.stdout.write(markdown);
+
+if (!flags["dry-run"]) {
+  free.forEach((p, i) => {
+    const values = new Map(p.entries.map((e) => [e.date, roundFitted(e.value * result.x[i]!)]));
+    writeFittedValues(join(dirname(tree.dir), p.file), values);
+    process.stderr.write(`calibrate: wrote ${p.file}\n`);
+  });
+  const docFile = join(root, "docs/calibration.md");
+  const doc = readFileSync(docFile, "utf8");
+  const begin = "<!-- calibrate:begin -->";
+  const end = "<!-- calibrate:end -->";
+  const i = doc.indexOf(begin);
+  const j = doc.indexOf(end);
+  if (i < 0 || j < i) throw new Error(`${docFile}: markers ${begin} and ${end} not found`);
+  writeFileSync(docFile, `${doc.slice(0, i + begin.length)}\n${markdown}${doc.slice(j)}`);
+  process.stderr.write("calibrate: updated docs/calibration.md\n");
+}
