@@ -56,7 +56,7 @@ function render(options: Plot.PlotOptions): string {
 }
 
 /** Bands and mean lines for one or more monthly series, coloured by series name. */
-function bandChart(data: Point[], yLabel: string, extra: Plot.Markish[] = []): string {
+function bandChart(data: Point[], yLabel: string, extra: Plot.Markish[] = [], bands = true): string {
   if (data.length === 0) return "";
   const multi = new Set(data.map((d) => d.series)).size > 1;
   return render({
@@ -64,14 +64,15 @@ function bandChart(data: Point[], yLabel: string, extra: Plot.Markish[] = []): s
     y: { label: yLabel, grid: true, zero: true, tickFormat: "~s" },
     color: multi ? { legend: true } : {},
     marks: [
-      Plot.areaY(data, {
-        x: "date",
-        y1: "low",
-        y2: "high",
-        z: "series",
-        fill: multi ? "series" : "steelblue",
-        fillOpacity: 0.2,
-      }),
+      bands &&
+        Plot.areaY(data, {
+          x: "date",
+          y1: "low",
+          y2: "high",
+          z: "series",
+          fill: multi ? "series" : "steelblue",
+          fillOpacity: 0.2,
+        }),
       Plot.lineY(data, { x: "date", y: "mean", z: "series", stroke: multi ? "series" : "steelblue" }),
       ...extra,
     ],
@@ -180,10 +181,14 @@ function utilisation(agg: RunAggregate): Chart {
   return {
     id: "utilisation",
     title: "Utilisation of each resource",
-    svg: bandChart(data, "Utilisation (share of capacity in use)", [
-      Plot.ruleY([1], { stroke: "black", strokeDasharray: "3,3" }),
-    ]),
-    note: `${BAND_NOTE} Dotted line: full use. A resource at or above it binds.`,
+    // Many resources share this chart: ranges would hide the lines, so only means are drawn.
+    svg: bandChart(
+      data,
+      "Utilisation (share of capacity in use)",
+      [Plot.ruleY([1], { stroke: "black", strokeDasharray: "3,3" })],
+      false,
+    ),
+    note: "Mean over replications. Dotted line: full use; a resource at or above it binds.",
   };
 }
 

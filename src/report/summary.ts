@@ -37,12 +37,12 @@ export function terminalSummary(agg: RunAggregate, ctx: SummaryContext): string 
   for (const fy of fys) {
     const [lo, hi] = agg.intervals[`removalsByFiscalYear.${fy}`] ?? [null, null];
     lines.push(
-      `  ${fy.padEnd(8)} ${formatCount(agg.kpis.removalsByFiscalYear[fy]).padStart(10)}  ${formatRange(lo, hi)}`,
+      `  ${fy.padEnd(8)} ${formatCount(agg.kpis.removalsByFiscalYear[fy]).padStart(13)}  ${formatRange(lo, hi)}`,
     );
   }
   const [tLo, tHi] = agg.intervals.removalsTotal ?? [null, null];
   lines.push(
-    `  ${"Total".padEnd(8)} ${formatCount(agg.kpis.removalsTotal).padStart(10)}  ${formatRange(tLo, tHi)}`,
+    `  ${"Total".padEnd(8)} ${formatCount(agg.kpis.removalsTotal).padStart(13)}  ${formatRange(tLo, tHi)}`,
   );
   lines.push("");
 
