@@ -64,15 +64,16 @@ function bandChart(data: Point[], yLabel: string, extra: Plot.Markish[] = [], ba
     y: { label: yLabel, grid: true, zero: true, tickFormat: "~s" },
     color: multi ? { legend: true } : {},
     marks: [
-      bands &&
-        Plot.areaY(data, {
-          x: "date",
-          y1: "low",
-          y2: "high",
-          z: "series",
-          fill: multi ? "series" : "steelblue",
-          fillOpacity: 0.2,
-        }),
+      bands
+        ? Plot.areaY(data, {
+            x: "date",
+            y1: "low",
+            y2: "high",
+            z: "series",
+            fill: multi ? "series" : "steelblue",
+            fillOpacity: 0.2,
+          })
+        : null,
       Plot.lineY(data, { x: "date", y: "mean", z: "series", stroke: multi ? "series" : "steelblue" }),
       ...extra,
     ],
