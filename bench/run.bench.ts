@@ -1,6 +1,6 @@
 /**
- * Parallel speed-up of `immsim run`: the default scenario's replications with one worker, then with two.
- * Prints one line per configuration and, last, the figures as one JSON line.
+ * Parallel speed-up of `immsim run`: the default scenario as it stands (its own scale and replications)
+ * with one worker, then with two. Prints one line per configuration and, last, the figures as one JSON line.
  * Options: --scale F, --replications R, --horizon-days D, --workers W (the parallel run; default 2).
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -14,7 +14,7 @@ import { executeRun, prepareRun } from "../src/run/execute.ts";
 const { values } = parseArgs({
   options: {
     scale: { type: "string" },
-    replications: { type: "string", default: "4" },
+    replications: { type: "string" },
     "horizon-days": { type: "string" },
     workers: { type: "string", default: "2" },
   },
@@ -22,7 +22,7 @@ const { values } = parseArgs({
 
 const flags = parseRunFlags({
   ...(values.scale ? { scale: values.scale } : {}),
-  replications: values.replications,
+  ...(values.replications ? { replications: values.replications } : {}),
   ...(values["horizon-days"] ? { horizonDays: values["horizon-days"] } : {}),
   workers: values.workers,
 });
