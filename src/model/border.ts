@@ -4,7 +4,8 @@
  * binomials; only people who enter ICE custody or the interior become rows.
  */
 import { BORDER_DISPOSITIONS, NATIONALITY_GROUPS, SECTORS } from "../params/catalog.ts";
-import { AliasTable, binomial, poisson } from "./engine.ts";
+import { bernoulliThreshold, SmallDiscrete } from "./discrete.ts";
+import { binomial, poisson } from "./engine.ts";
 import { F } from "./flows.ts";
 import { Ev, type Model } from "./model.ts";
 import { Flag, POOL_AT_LARGE, POOL_PAROLE_OTHER, Protection, Stage } from "./stages.ts";
@@ -22,9 +23,11 @@ const MEXICO = NATIONALITY_GROUPS.indexOf("mexico");
 
 export class BorderChannel {
   private readonly shares = new Float64Array(BORDER_DISPOSITIONS.length);
-  private overstayTable: AliasTable | null = null;
+  private overstayTable: SmallDiscrete | null = null;
   private overstayTableDay = Number.NaN;
-  private sectorTable: AliasTable | null = null;
+  private sectorTable: SmallDiscrete | null = null;
+  private employedThreshold = 0;
+  private employedDay = -1;
 
   constructor(private readonly m: Model) {}
 
@@ -59,11 +62,15 @@ export class BorderChannel {
     const rng = m.streams.border;
     let flags = 0;
     let sector = 255;
-    if (rng.next() < m.today.shareEmployed) {
+    if (this.employedDay !== day) {
+      this.employedDay = day;
+      this.employedThreshold = bernoulliThreshold(m.today.shareEmployed);
+    }
+    if (rng.nextUint32() < this.employedThreshold) {
       flags |= Flag.EMPLOYED;
       if (!this.sectorTable) {
         const sh = m.params.breakdown("population.employment_by_sector").at(day);
-        this.sectorTable = new AliasTable(SECTORS.map((k) => sh[k]));
+        this.sectorTable = new SmallDiscrete(SECTORS.map((k) => sh[k]));
       }
       sector = this.sectorTable.sample(rng);
     }
@@ -155,7 +162,7 @@ export class BorderChannel {
     if (over > 0) {
       if (this.overstayTableDay !== day || !this.overstayTable) {
         const sh = p.breakdown("population.share_by_nationality").at(day);
-        this.overstayTable = new AliasTable(NATIONALITY_GROUPS.map((k) => sh[k]));
+        this.overstayTable = new SmallDiscrete(NATIONALITY_GROUPS.map((k) => sh[k]));
         this.overstayTableDay = day;
       }
       for (let i = 0; i < over; i++) {

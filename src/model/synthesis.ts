@@ -5,7 +5,8 @@
  * are scaled by `scale` with random rounding, so the expected count is exact at any scale.
  */
 import { NATIONALITY_GROUPS, SECTORS, YEARS_IN_US_BUCKETS } from "../params/catalog.ts";
-import { AliasTable, type RandomStream } from "./engine.ts";
+import { bernoulliThreshold, SmallDiscrete, smallInt } from "./discrete.ts";
+import type { RandomStream } from "./engine.ts";
 import type { Model } from "./model.ts";
 import {
   Flag,
@@ -21,7 +22,7 @@ import {
 } from "./stages.ts";
 
 /** Entry-day ranges (days before the start) of the years-in-U.S. buckets. */
-const YEARS_RANGE: Record<(typeof YEARS_IN_US_BUCKETS)[number], [number, number]> = {
+const YEARS_RANGE: Record<(typeof YEARS_IN_US_BUCKETS)[number], readonly [number, number]> = {
   lt2: [0, 730],
   y2to5: [730, 1826],
   y5to10: [1826, 3652],
@@ -46,28 +47,29 @@ export function synthesizePopulation(m: Model): SynthesisCounts {
   const scale = m.scale;
   const s = m.store;
   const natShares = p.breakdown("population.share_by_nationality").at(0);
-  const natTable = new AliasTable(NATIONALITY_GROUPS.map((k) => natShares[k]));
-  const chnvTable = new AliasTable(CHNV.map((k) => Math.max(1e-12, natShares[k])));
+  const natTable = new SmallDiscrete(NATIONALITY_GROUPS.map((k) => natShares[k]));
+  const chnvTable = new SmallDiscrete(CHNV.map((k) => Math.max(1e-12, natShares[k])));
   const chnvIndex = CHNV.map((k) => NATIONALITY_GROUPS.indexOf(k));
   const yearShares = p.breakdown("population.years_in_us").at(0);
-  const yearTable = new AliasTable(YEARS_IN_US_BUCKETS.map((k) => yearShares[k]));
+  const yearTable = new SmallDiscrete(YEARS_IN_US_BUCKETS.map((k) => yearShares[k]));
   const sectorShares = p.breakdown("population.employment_by_sector").at(0);
-  const sectorTable = new AliasTable(SECTORS.map((k) => sectorShares[k]));
-  const pCriminal = p.scalar("population.share_with_criminal_record").at(0);
-  const pChild = p.scalar("population.share_with_us_citizen_child").at(0);
-  const pEmployed = p.scalar("population.share_employed").at(0);
+  const sectorTable = new SmallDiscrete(SECTORS.map((k) => sectorShares[k]));
+  const pCriminal = bernoulliThreshold(p.scalar("population.share_with_criminal_record").at(0));
+  const pChild = bernoulliThreshold(p.scalar("population.share_with_us_citizen_child").at(0));
+  const pEmployed = bernoulliThreshold(p.scalar("population.share_employed").at(0));
+  const rangeLo = YEARS_IN_US_BUCKETS.map((b) => YEARS_RANGE[b][0]);
+  const rangeWidth = YEARS_IN_US_BUCKETS.map((b) => YEARS_RANGE[b][1] - YEARS_RANGE[b][0]);
 
   const entryDay = (bucket?: number): number => {
-    const b = YEARS_IN_US_BUCKETS[bucket ?? yearTable.sample(rng)]!;
-    const [lo, hi] = YEARS_RANGE[b];
-    return -(lo + rng.int(hi - lo));
+    const b = bucket ?? yearTable.sample(rng);
+    return -(rangeLo[b]! + smallInt(rng, rangeWidth[b]!));
   };
   const add = (stage: number, nat: number, bucket?: number): number => {
     let flags = 0;
     let sector = 255;
-    if (rng.next() < pCriminal) flags |= Flag.CRIMINAL;
-    if (rng.next() < pChild) flags |= Flag.US_CHILD;
-    if (rng.next() < pEmployed) {
+    if (rng.nextUint32() < pCriminal) flags |= Flag.CRIMINAL;
+    if (rng.nextUint32() < pChild) flags |= Flag.US_CHILD;
+    if (rng.nextUint32() < pEmployed) {
       flags |= Flag.EMPLOYED;
       sector = sectorTable.sample(rng);
     }

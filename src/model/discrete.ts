@@ -1,0 +1,44 @@
+/**
+ * Draws for the per-person hot loops (population synthesis, new arrivals) from one 32-bit word each:
+ * a Bernoulli is a comparison with an integer threshold and a small discrete law is a scan of cumulative
+ * integer thresholds (at most a dozen categories). Resolution 2^-32, far finer than any parameter.
+ */
+import type { RandomStream } from "./engine.ts";
+
+const TWO_32 = 4294967296;
+
+/** Integer threshold for a Bernoulli(p) drawn as `rng.nextUint32() < threshold`. */
+export function bernoulliThreshold(p: number): number {
+  if (!(p > 0)) return 0;
+  if (p >= 1) return TWO_32;
+  return Math.floor(p * TWO_32);
+}
+
+export class SmallDiscrete {
+  private readonly thresholds: Float64Array;
+
+  constructor(weights: ArrayLike<number>) {
+    let total = 0;
+    for (let i = 0; i < weights.length; i++) total += Math.max(0, weights[i]);
+    if (!(total > 0)) throw new RangeError("SmallDiscrete: weights must not all be zero");
+    this.thresholds = new Float64Array(weights.length);
+    let acc = 0;
+    for (let i = 0; i < weights.length; i++) {
+      acc += Math.max(0, weights[i]);
+      this.thresholds[i] = i === weights.length - 1 ? TWO_32 : Math.floor((acc / total) * TWO_32);
+    }
+  }
+
+  sample(rng: RandomStream): number {
+    const u = rng.nextUint32();
+    const t = this.thresholds;
+    let i = 0;
+    while (u >= t[i]) i++;
+    return i;
+  }
+}
+
+/** Uniform integer in [0, n) from one 32-bit word (n far below 2^32: the bias is below n / 2^32). */
+export function smallInt(rng: RandomStream, n: number): number {
+  return Math.floor((rng.nextUint32() * n) / TWO_32);
+}
