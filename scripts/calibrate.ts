@@ -1,5 +1,5 @@
 /**
- * `npm run calibrate`: fits the free parameters (scalar assumptions whose reason names calibration) to
+ * `npm run calibrate`: fits the free parameters (assumptions whose reason names docs/calibration.md) to
  * FY2015-FY2019 by bounded coordinate search on the in-sample objective, writes the fitted values back
  * into their parameter files and the fit into docs/calibration.md. The model is simulated only through
  * 2019-09-30, so no out-of-sample year is ever run, let alone read.
@@ -11,7 +11,7 @@ import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadActuals } from "../src/backtest/actuals.ts";
 import { fitMarkdown } from "../src/backtest/fit-report.ts";
-import { findFreeParameters, overridesFor, roundFitted } from "../src/backtest/free-parameters.ts";
+import { findFreeParameters, overridesFor, scaledValue } from "../src/backtest/free-parameters.ts";
 import { modelDeps } from "../src/backtest/model-deps.ts";
 import { CALIBRATION_METRICS, inSampleObjective } from "../src/backtest/objective.ts";
 import { IN_SAMPLE_YEARS } from "../src/backtest/periods.ts";
@@ -42,7 +42,7 @@ const tree = loadParameterTree();
 const free = findFreeParameters(tree.parameters.values());
 if (free.length === 0) {
   process.stderr.write(
-    "calibrate: no free parameters (scalar, assumption: true, reason naming calibration)\n",
+    "calibrate: no free parameters (assumption: true with a reason naming docs/calibration.md)\n",
   );
   process.exit(2);
 }
@@ -89,7 +89,7 @@ process.stdout.write(markdown);
 
 if (!flags["dry-run"]) {
   free.forEach((p, i) => {
-    const values = new Map(p.entries.map((e) => [e.date, roundFitted(e.value * result.x[i]!)]));
+    const values = new Map(p.entries.map((e) => [e.date, scaledValue(p, e.value, result.x[i]!)]));
     writeFittedValues(join(dirname(tree.dir), p.file), values);
     process.stderr.write(`calibrate: wrote ${p.file}\n`);
   });

@@ -2,7 +2,7 @@
 import type { Actuals } from "./actuals.ts";
 import type { ModelledTable } from "./compare.ts";
 import { errorPct } from "./compare.ts";
-import { type FreeParameter, roundFitted } from "./free-parameters.ts";
+import { describeValue, type FreeParameter, scaledValue } from "./free-parameters.ts";
 import { METRICS } from "./metrics.ts";
 import { CALIBRATION_METRICS, type ObjectiveValue } from "./objective.ts";
 import { IN_SAMPLE_YEARS } from "./periods.ts";
@@ -21,8 +21,6 @@ export interface FitRecord {
   readonly actuals: Actuals;
 }
 
-const list = (values: readonly number[]) => values.map((v) => String(roundFitted(v))).join(" / ");
-
 export function fitMarkdown(r: FitRecord): string {
   const lines: string[] = [];
   lines.push(
@@ -37,12 +35,11 @@ export function fitMarkdown(r: FitRecord): string {
     "|---|---|---|---|---|---|---|",
   );
   r.free.forEach((p, i) => {
-    const start = p.entries.map((e) => e.value);
     const m = r.multipliers[i]!;
+    const at = (x: number) => p.entries.map((e) => describeValue(p, scaledValue(p, e.value, x))).join(" / ");
     lines.push(
-      `| \`${p.path}\` | ${p.file} | ${p.entries.map((e) => e.date).join(", ")} | ${list(start)} | ` +
-        `${list(start.map((v) => v * p.lower))} to ${list(start.map((v) => v * p.upper))} | ` +
-        `${list(start.map((v) => v * m))} | ${m.toFixed(3)} |`,
+      `| \`${p.path}\` | ${p.file} | ${p.entries.map((e) => e.date).join(", ")} | ${at(1)} | ` +
+        `${at(p.lower)} to ${at(p.upper)} | ${at(m)} | ${m.toFixed(3)} |`,
     );
   });
   lines.push("", "In-sample fit at the fitted values:", "");

@@ -41,7 +41,7 @@ export interface ScenarioObject {
 }
 
 export interface OverrideEntry {
-  readonly value: number;
+  readonly value: number | Readonly<Record<string, number>>;
   readonly assumption: true;
   readonly reason: string;
 }

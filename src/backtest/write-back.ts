@@ -8,7 +8,10 @@ import { isMap, parseDocument } from "yaml";
 
 export const CALIBRATION_NOTE = "Fitted to FY2015-FY2019 by npm run calibrate; see docs/calibration.md.";
 
-export function writeFittedValues(file: string, fitted: ReadonlyMap<string, number>): void {
+export function writeFittedValues(
+  file: string,
+  fitted: ReadonlyMap<string, number | Readonly<Record<string, number>>>,
+): void {
   const doc = parseDocument(readFileSync(file, "utf8"));
   if (doc.errors.length > 0) throw new Error(`${file}: ${doc.errors[0]!.message}`);
   for (const [date, value] of fitted) {
@@ -20,7 +23,11 @@ export function writeFittedValues(file: string, fitted: ReadonlyMap<string, numb
         `${file}: values.${date} is not marked assumption: true; only free parameters are fitted`,
       );
     }
-    entry.set("value", value);
+    if (typeof value === "number") entry.set("value", value);
+    else {
+      // A table keeps its node (and so its flow or block style); only the numbers change.
+      for (const [key, share] of Object.entries(value)) doc.setIn(["values", date, "value", key], share);
+    }
     const reason = String(entry.get("reason") ?? "");
     if (!reason.includes("docs/calibration.md"))
       entry.set("reason", `${reason.trim()} ${CALIBRATION_NOTE}`.trim());
