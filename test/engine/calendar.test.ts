@@ -87,6 +87,45 @@ describe.each([
   });
 });
 
+describe("HeapCalendar layouts", () => {
+  it("keeps the order while the pending count swings across the sorted-list and heap thresholds", () => {
+    const cal = new HeapCalendar(4);
+    const rng = RandomStream.create(11, "swing");
+    const pending: Ev[] = [];
+    let seq = 0;
+    let now = 0;
+    for (let wave = 0; wave < 40; wave++) {
+      const target = wave % 2 === 0 ? 5 + rng.int(200) : rng.int(20);
+      while (pending.length < target) {
+        const ev = {
+          time: now + rng.int(4) * rng.next(),
+          type: 1,
+          entity: seq,
+          priority: rng.int(3),
+          seq: seq++,
+        };
+        cal.schedule(ev.time, ev.type, ev.entity, ev.priority);
+        pending.push(ev);
+      }
+      pending.sort(byRule);
+      while (pending.length > target) {
+        const expected = pending.shift()!;
+        expect(cal.peekTime()).toBe(expected.time);
+        cal.pop();
+        expect(cal.entity).toBe(expected.entity);
+        now = cal.time;
+      }
+    }
+  });
+
+  it("rejects priorities outside the packed range and bad types, naming the limits", () => {
+    const cal = new HeapCalendar();
+    expect(() => cal.schedule(1, 0, 0, 5000)).toThrow(/priority must be an integer in -1024..1023/);
+    expect(() => cal.schedule(1, -1, 0, 0)).toThrow(/event type/);
+    expect(() => cal.schedule(Number.NaN, 0, 0, 0)).toThrow(/time NaN/);
+  });
+});
+
 describe("BucketCalendar", () => {
   it("throws on non-integer times, naming the value", () => {
     expect(() => new BucketCalendar().schedule(1.5, 0, 0, 0)).toThrow(/integer day, got 1.5/);

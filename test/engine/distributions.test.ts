@@ -127,6 +127,27 @@ describe("distributions match their exact mean and variance", () => {
   });
 });
 
+describe("exponential (ziggurat) shape", () => {
+  it("puts 1/20 of the draws in each of 20 equal-probability cells, tail included", () => {
+    const rng = RandomStream.create(21, "ziggurat");
+    const n = 1_000_000;
+    const cells = new Float64Array(20);
+    let beyondR = 0;
+    for (let i = 0; i < n; i++) {
+      const x = exponential(rng, 1);
+      // Cell k holds (F⁻¹(k/20), F⁻¹((k+1)/20)] with F(x) = 1 − e^(−x).
+      cells[Math.min(19, Math.floor((1 - Math.exp(-x)) * 20))]++;
+      if (x > 7.697117470131487) beyondR++;
+    }
+    let chi2 = 0;
+    for (const c of cells) chi2 += (c - n / 20) ** 2 / (n / 20);
+    expect(chi2).toBeLessThan(43.82); // χ²(19) at 0.999
+    // The tail beyond the base layer's edge has mass e^(−R) ≈ 4.5e-4: count within 5 Poisson sd.
+    const expectedTail = n * Math.exp(-7.697117470131487);
+    expect(Math.abs(beyondR - expectedTail)).toBeLessThan(5 * Math.sqrt(expectedTail));
+  });
+});
+
 describe("AliasTable", () => {
   it("samples each outcome with its weight's share (chi-square at 99.9%)", () => {
     const weights = [5, 0, 1, 3, 0.5, 10.5];
