@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { parseRunFlags } from "../src/run/cli-options.ts";
-import { DEFAULT_SCENARIO } from "../src/run/defaults.ts";
+import { DEFAULT_SCENARIO, defaultScenarioPath } from "../src/run/defaults.ts";
 import { executeRun, prepareRun } from "../src/run/execute.ts";
 
 const { values } = parseArgs({
@@ -26,7 +26,7 @@ const flags = parseRunFlags({
   ...(values["horizon-days"] ? { horizonDays: values["horizon-days"] } : {}),
   workers: values.workers,
 });
-const prepared = await prepareRun(DEFAULT_SCENARIO, flags.overrides);
+const prepared = await prepareRun(defaultScenarioPath(), flags.overrides);
 const dir = mkdtempSync(join(tmpdir(), "immsim-bench-"));
 
 async function timed(workers: number): Promise<number> {

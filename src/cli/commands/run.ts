@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import type { RawRunFlags } from "../../run/cli-options.ts";
-import { DEFAULT_REPORT_DIR, DEFAULT_SCENARIO } from "../../run/defaults.ts";
+import { DEFAULT_REPORT_DIR, DEFAULT_SCENARIO, defaultScenarioPath } from "../../run/defaults.ts";
 import type { PreparedRun } from "../../run/execute.ts";
 import { DEFAULT_DB_FILE } from "../../store/defaults.ts";
 import { EXIT_BAD_INPUT, EXIT_FAILURE, ExitError } from "../program.ts";
@@ -56,8 +56,8 @@ export function interruptSignal(): { signal: AbortSignal; dispose(): void } {
   return { signal: controller.signal, dispose: () => process.off("SIGINT", onSigint) };
 }
 
-async function runAction(file: string, flags: RunCommandFlags): Promise<void> {
-  const { prepared, workers } = await prepareOrExit(file, flags);
+async function runAction(file: string | undefined, flags: RunCommandFlags): Promise<void> {
+  const { prepared, workers } = await prepareOrExit(file ?? defaultScenarioPath(), flags);
   const { executeRun } = await import("../../run/execute.ts");
   const { aggregate } = await import("../../run/aggregate.ts");
   const { writeHtmlReport } = await import("../../report/write-report.ts");
@@ -109,7 +109,7 @@ export function addRunCommand(program: Command): void {
   program
     .command("run")
     .description("run a scenario's replications on a worker pool, store them and write the report")
-    .argument("[scenario]", "scenario file", DEFAULT_SCENARIO)
+    .argument("[scenario]", `scenario file (default: immsim's ${DEFAULT_SCENARIO})`)
     .option("--scale <F>", "agents per person (0 < F <= 1); results are reported at full scale")
     .option("--seed <N>", "run seed; each replication derives its own streams from it")
     .option("--replications <R>", "number of Monte Carlo replications")
