@@ -59,11 +59,11 @@ describe("immsim params", () => {
   it("prints one JSON document with the matching parameters", () => {
     const res = run("params", "detention", "--json", "--parameters", treeDir);
     expect(res.status).toBe(0);
-    const doc = JSON.parse(res.stdout) as { parameters: { path: string; source: string; unit: string }[] };
+    const doc = JSON.parse(res.stdout) as {
+      parameters: { path: string; description: string; source: string; unit: string }[];
+    };
     expect(doc.parameters.length).toBeGreaterThan(5);
-    const doc2 = doc as { parameters: { path: string; description: string }[] };
-    for (const p of doc2.parameters)
-      expect(`${p.path} ${p.description}`.toLowerCase()).toContain("detention");
+    for (const p of doc.parameters) expect(`${p.path} ${p.description}`.toLowerCase()).toContain("detention");
     expect(doc.parameters.find((p) => p.path === "detention.cost_per_bed_day")).toMatchObject({
       unit: "USD per bed-day",
       source: "Test source <https://example.org/source>",

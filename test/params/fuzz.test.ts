@@ -70,56 +70,69 @@ const weird = fc.oneof(
 );
 
 /** Mutations that each make the example invalid, with a description for failure messages. */
-const invalidMutation: fc.Arbitrary<[string, (d: Data) => void]> = fc.oneof(
-  fc.tuple(fc.constantFrom("name", "start", "horizon"), fc.constant(0)).map(([field]) => [
-    `drop ${field}`,
-    (d: Data) => {
-      delete d[field];
-    },
-  ]),
-  fc.tuple(fc.nat(20), fc.stringMatching(/^[a-z_]{3,12}$/)).map(([i, key]) => [
-    `extra key ${key} on policy ${i}`,
-    (d: Data) => {
-      const p = policies(d)[i]!;
-      if (!(key in p)) p[`x_${key}`] = 1;
-      else p.x_extra = 1;
-    },
-  ]),
-  fc.stringMatching(/^[a-z_]{1,12}$/).map((key): [string, (d: Data) => void] => [
-    `extra root key ${key}`,
-    (d: Data) => {
-      d[`zz_${key}`] = "x";
-    },
-  ]),
-  fc.tuple(fc.nat(20), weird).map(([i, value]) => [
-    `policy ${i} date replaced`,
-    (d: Data) => {
-      policies(d)[i]!.on = value;
-    },
-  ]),
-  fc
-    .tuple(fc.constantFrom("beds_added", "atd_capacity", "national_guard"), fc.integer({ max: -1 }))
-    .map(([type, n]) => [
+type Mutation = [string, (d: Data) => void];
+const invalidMutation: fc.Arbitrary<Mutation> = fc.oneof<fc.Arbitrary<Mutation>[]>(
+  fc.tuple(fc.constantFrom("name", "start", "horizon"), fc.constant(0)).map(
+    ([field]): Mutation => [
+      `drop ${field}`,
+      (d: Data) => {
+        delete d[field];
+      },
+    ],
+  ),
+  fc.tuple(fc.nat(20), fc.stringMatching(/^[a-z_]{3,12}$/)).map(
+    ([i, key]): Mutation => [
+      `extra key ${key} on policy ${i}`,
+      (d: Data) => {
+        const p = policies(d)[i]!;
+        if (!(key in p)) p[`x_${key}`] = 1;
+        else p.x_extra = 1;
+      },
+    ],
+  ),
+  fc.stringMatching(/^[a-z_]{1,12}$/).map(
+    (key): Mutation => [
+      `extra root key ${key}`,
+      (d: Data) => {
+        d[`zz_${key}`] = "x";
+      },
+    ],
+  ),
+  fc.tuple(fc.nat(20), weird).map(
+    ([i, value]): Mutation => [
+      `policy ${i} date replaced`,
+      (d: Data) => {
+        policies(d)[i]!.on = value;
+      },
+    ],
+  ),
+  fc.tuple(fc.constantFrom("beds_added", "atd_capacity", "national_guard"), fc.integer({ max: -1 })).map(
+    ([type, n]): Mutation => [
       `negative capacity in ${type}`,
       (d: Data) => {
         const p = policies(d).find((x) => x.type === type) ?? {};
         const field = type === "beds_added" ? "ramp_days" : type === "atd_capacity" ? "capacity" : "members";
         p[field] = n;
       },
-    ]),
-  fc.tuple(fc.nat(20), weird).map(([i, value]) => [
-    `policy ${i} type replaced`,
-    (d: Data) => {
-      policies(d)[i]!.type = value;
-    },
-  ]),
-  fc.constantFrom(Number.POSITIVE_INFINITY, -1, 1.5, 0).map((n): [string, (d: Data) => void] => [
-    `scale ${n}`,
-    (d: Data) => {
-      d.scale = n;
-    },
-  ]),
-  fc.constant<[string, (d: Data) => void]>([
+    ],
+  ),
+  fc.tuple(fc.nat(20), weird).map(
+    ([i, value]): Mutation => [
+      `policy ${i} type replaced`,
+      (d: Data) => {
+        policies(d)[i]!.type = value;
+      },
+    ],
+  ),
+  fc.constantFrom(Number.POSITIVE_INFINITY, -1, 1.5, 0).map(
+    (n): Mutation => [
+      `scale ${n}`,
+      (d: Data) => {
+        d.scale = n;
+      },
+    ],
+  ),
+  fc.constant<Mutation>([
     "override dates out of order",
     (d: Data) => {
       const o = d.overrides as Data;
@@ -129,7 +142,7 @@ const invalidMutation: fc.Arbitrary<[string, (d: Data) => void]> = fc.oneof(
       };
     },
   ]),
-  fc.constant<[string, (d: Data) => void]>([
+  fc.constant<Mutation>([
     "breakdown with a missing key",
     (d: Data) => {
       const o = d.overrides as Data;
@@ -137,7 +150,7 @@ const invalidMutation: fc.Arbitrary<[string, (d: Data) => void]> = fc.oneof(
       delete (v.value as Data).family;
     },
   ]),
-  fc.constant<[string, (d: Data) => void]>([
+  fc.constant<Mutation>([
     "policies is a mapping",
     (d: Data) => {
       d.policies = { a: 1 };
