@@ -41,8 +41,8 @@ export class Arrests {
     const rng = m.streams.arrests;
     while (pool.size > 0) {
       const id = pool.take(rng);
-      m.store.pool[id] = 255;
-      if (c === CLASS_INDEX.recent_entrant && day - m.store.entryDay[id] >= RECENT_ENTRANT_DAYS) {
+      m.store.setPool(id, 255);
+      if (c === CLASS_INDEX.recent_entrant && day - m.store.entryDayOf(id) >= RECENT_ENTRANT_DAYS) {
         m.joinPool(id, POOL_AT_LARGE + CLASS_INDEX.other);
         continue;
       }

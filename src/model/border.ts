@@ -84,7 +84,7 @@ export class BorderChannel {
     switch (disposition) {
       case D.er:
       case D.detainedNta:
-        if (disposition === D.er) s.flags[id] |= Flag.ER_PATH;
+        if (disposition === D.er) s.addFlags(id, Flag.ER_PATH);
         if (m.hasFreeBed()) m.bookIn(id, day, true);
         else m.releaseWithoutBed(id, day);
         break;
@@ -93,7 +93,7 @@ export class BorderChannel {
         break;
       case D.paroled: {
         s.move(id, Stage.PROTECTED, day);
-        s.protection[id] = Protection.PAROLE_OTHER;
+        s.setProtection(id, Protection.PAROLE_OTHER);
         m.joinPool(id, POOL_PAROLE_OTHER);
         const days = m.delay(m.params.scalar("border.parole_duration_days").at(day));
         m.schedule(day + Math.max(1, days), Ev.PAROLE_END, id);
@@ -189,14 +189,14 @@ export class BorderChannel {
   reenter(id: number, day: number): void {
     const m = this.m;
     const s = m.store;
-    if (s.stage[id] !== Stage.REMOVED) return;
+    if (s.stageOf(id) !== Stage.REMOVED) return;
     const p = m.params;
     const rng = m.streams.border;
     m.flows[F.reentries]++;
-    s.entryDay[id] = day;
+    s.setEntryDay(id, day);
     const enc = p.scalar("border.encounters").at(day);
     const got = p.scalar("border.gotaways").at(day);
-    const n = s.nationality[id];
+    const n = s.nationalityOf(id);
     if (enc + got <= 0 || rng.next() < got / (enc + got)) {
       m.flows[F.gotaways]++;
       m.toAtLarge(id, day);

@@ -50,9 +50,9 @@ export class Cases {
     let used = 0;
     while (used < slots && m.cfQueue.length > 0) {
       const id = m.cfQueue.shift();
-      if (s.stage[id] !== Stage.AWAIT_CREDIBLE_FEAR) continue;
+      if (s.stageOf(id) !== Stage.AWAIT_CREDIBLE_FEAR) continue;
       used++;
-      wait.add(day - s.stageDay[id]);
+      wait.add(day - s.stageDayOf(id));
       m.flows[F.cfInterviews]++;
       if (m.streams.courts.next() < positive) m.noticeToAppear(id, day);
       else m.orderRemoval(id, day, true);
@@ -68,8 +68,8 @@ export class Cases {
     const pool = m.pools[POOL_PENDING_ASYLUM]!;
     for (let i = 0; i < n && pool.size > 0; i++) {
       const id = pool.take(m.streams.courts);
-      m.store.pool[id] = 255;
-      m.store.protection[id] = 0;
+      m.store.setPool(id, 255);
+      m.store.setProtection(id, 0);
       m.toNonDetained(id, day, false);
     }
   }
@@ -84,27 +84,27 @@ export class Cases {
     const dd = m.waits.get("detained_docket")!;
     while (used < slots && m.detainedDocket.length > 0) {
       const id = m.detainedDocket.shift();
-      if (s.stage[id] !== Stage.DETAINED_DOCKET) continue;
+      if (s.stageOf(id) !== Stage.DETAINED_DOCKET) continue;
       used++;
-      dd.add(day - s.stageDay[id]);
+      dd.add(day - s.stageDayOf(id));
       this.decideDetained(id, day);
     }
     const rw = m.waits.get("remain_in_mexico")!;
     const abscond = p.scalar("border.remain_in_mexico_absconding_share").at(day);
     while (used < slots && m.rimQueue.length > 0) {
       const id = m.rimQueue.shift();
-      if (s.stage[id] !== Stage.REMAIN_IN_MEXICO) continue;
+      if (s.stageOf(id) !== Stage.REMAIN_IN_MEXICO) continue;
       used++;
-      rw.add(day - s.stageDay[id]);
+      rw.add(day - s.stageDayOf(id));
       this.decideRemainInMexico(id, day, abscond);
     }
     const nw = m.waits.get("non_detained_docket")!;
     const inAbsentia = p.scalar("courts.in_absentia_share").at(day);
     while (used < slots && m.nonDetainedDocket.length > 0) {
       const id = m.nonDetainedDocket.shift();
-      if (s.stage[id] !== Stage.NON_DETAINED) continue;
+      if (s.stageOf(id) !== Stage.NON_DETAINED) continue;
       used++;
-      nw.add(day - s.stageDay[id]);
+      nw.add(day - s.stageDayOf(id));
       this.decideNonDetained(id, day, inAbsentia);
     }
     this.court.close(used);
@@ -155,7 +155,7 @@ export class Cases {
     }
     m.flows[F.orders]++;
     m.leaveNonDetained(id);
-    m.store.flags[id] |= Flag.HAS_ORDER;
+    m.store.addFlags(id, Flag.HAS_ORDER);
     m.toAtLarge(id, day);
   }
 
@@ -202,7 +202,7 @@ export class Cases {
     if (m.streams.courts.next() < abscond) {
       m.flows[F.completionInAbsentia]++;
       m.flows[F.orders]++;
-      m.store.flags[id] |= Flag.HAS_ORDER;
+      m.store.addFlags(id, Flag.HAS_ORDER);
       m.toAtLarge(id, day);
       return;
     }
@@ -215,7 +215,7 @@ export class Cases {
   /** An appeal decided: sustained appeals end in relief; others make the order final. */
   appealDone(id: number, day: number): void {
     const m = this.m;
-    const st = m.store.stage[id];
+    const st = m.store.stageOf(id);
     if (st !== Stage.APPEAL_DETAINED && st !== Stage.APPEAL_NON_DETAINED) return;
     const detained = st === Stage.APPEAL_DETAINED;
     if (m.streams.courts.next() < m.today.appealSustained) {

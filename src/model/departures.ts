@@ -66,11 +66,11 @@ export class Departures {
       const n = rate > 0 ? binomial(rng, pool.size, rate) : 0;
       for (let i = 0; i < n; i++) {
         const id = pool.take(rng);
-        s.pool[id] = 255;
+        s.setPool(id, 255);
         s.move(id, Stage.DEPARTED, day);
-        if (s.flags[id] & Flag.EMPLOYED) {
+        if (s.flagsOf(id) & Flag.EMPLOYED) {
           m.departedEmployed++;
-          m.departedBySector[s.sector[id]]++;
+          m.departedBySector[s.sectorOf(id)]++;
         }
       }
       departed += n;
@@ -79,7 +79,7 @@ export class Departures {
       const k = binomial(rng, pool.size, adjust);
       for (let i = 0; i < k; i++) {
         const id = pool.take(rng);
-        s.pool[id] = 255;
+        s.setPool(id, 255);
         s.move(id, Stage.LEGAL_STATUS, day);
       }
       m.flows[F.statusAdjustments] += k;

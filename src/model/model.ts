@@ -134,23 +134,23 @@ export class Model {
   // Pools
 
   leavePool(id: number): void {
-    const p = this.store.pool[id];
+    const p = this.store.poolOf(id);
     if (p === NO_POOL) return;
     this.pools[p]!.remove(id);
-    this.store.pool[id] = NO_POOL;
+    this.store.setPool(id, NO_POOL);
   }
 
   joinPool(id: number, pool: number): void {
     this.pools[pool]!.add(id);
-    this.store.pool[id] = pool;
+    this.store.setPool(id, pool);
   }
 
   /** Target class of an at-large person (0 criminal, 1 final order, 2 recent entrant, 3 other). */
   targetClass(id: number, day: number): number {
     const s = this.store;
-    if (s.flags[id] & Flag.HAS_ORDER) return 1;
-    if (s.flags[id] & Flag.CRIMINAL) return 0;
-    if (day - s.entryDay[id] < RECENT_ENTRANT_DAYS) return 2;
+    if (s.flagsOf(id) & Flag.HAS_ORDER) return 1;
+    if (s.flagsOf(id) & Flag.CRIMINAL) return 0;
+    if (day - s.entryDayOf(id) < RECENT_ENTRANT_DAYS) return 2;
     return 3;
   }
 
@@ -158,8 +158,8 @@ export class Model {
   toAtLarge(id: number, day: number): void {
     const s = this.store;
     this.leavePool(id);
-    s.flags[id] &= ~Flag.ATD;
-    s.move(id, s.flags[id] & Flag.HAS_ORDER ? Stage.AT_LARGE_ORDER : Stage.AT_LARGE, day);
+    s.clearFlags(id, Flag.ATD);
+    s.move(id, s.flagsOf(id) & Flag.HAS_ORDER ? Stage.AT_LARGE_ORDER : Stage.AT_LARGE, day);
     this.joinPool(id, POOL_AT_LARGE + this.targetClass(id, day));
   }
 
@@ -170,19 +170,19 @@ export class Model {
     s.move(id, Stage.NON_DETAINED, day);
     this.nonDetainedDocket.push(id);
     if (atd && this.pools[POOL_ATD]!.size + 1 <= this.atdCapacityAgents) {
-      s.flags[id] |= Flag.ATD;
+      s.addFlags(id, Flag.ATD);
       this.joinPool(id, POOL_ATD);
       return true;
     }
-    s.flags[id] &= ~Flag.ATD;
+    s.clearFlags(id, Flag.ATD);
     return false;
   }
 
   /** Leaves the non-detained docket (court completion or appeal): ends ATD enrolment. */
   leaveNonDetained(id: number): void {
-    if (this.store.flags[id] & Flag.ATD) {
+    if (this.store.flagsOf(id) & Flag.ATD) {
       this.leavePool(id);
-      this.store.flags[id] &= ~Flag.ATD;
+      this.store.clearFlags(id, Flag.ATD);
     }
   }
 
@@ -214,9 +214,9 @@ export class Model {
   bookIn(id: number, day: number, fromBorder: boolean): void {
     const s = this.store;
     this.leavePool(id);
-    if (fromBorder) s.flags[id] |= Flag.BORDER_BOOKING;
-    else s.flags[id] &= ~Flag.BORDER_BOOKING;
-    s.bookDay[id] = day;
+    if (fromBorder) s.addFlags(id, Flag.BORDER_BOOKING);
+    else s.clearFlags(id, Flag.BORDER_BOOKING);
+    s.setBookDay(id, day);
     s.move(id, Stage.BOOKED, day);
     this.flows[F.bookIns]++;
     const processing = this.delay(this.today.processingDays);
@@ -230,7 +230,7 @@ export class Model {
    */
   releaseWithoutBed(id: number, day: number): void {
     const toAtd = this.policy.state.whenFull === "release_to_atd";
-    if (this.store.flags[id] & Flag.HAS_ORDER) {
+    if (this.store.flagsOf(id) & Flag.HAS_ORDER) {
       this.toAtLarge(id, day);
       this.flows[F.releasesWhenFull]++;
       return;
@@ -241,7 +241,7 @@ export class Model {
 
   /** Records the length of stay of a person leaving detention now. */
   leaveDetention(id: number, day: number): void {
-    this.detentionStay.add(day - this.store.bookDay[id]);
+    this.detentionStay.add(day - this.store.bookDayOf(id));
   }
 
   /** Routing after processing: the case path by legal situation and policy. */
@@ -249,7 +249,7 @@ export class Model {
     const s = this.store;
     const t = this.today;
     const rng = this.streams.routing;
-    const f = s.flags[id];
+    const f = s.flagsOf(id);
     if (f & Flag.HAS_ORDER) {
       this.orderRemoval(id, day, false);
       return;
@@ -273,7 +273,7 @@ export class Model {
   interiorErEligible(id: number, day: number): boolean {
     const st = this.policy.state;
     if (!st.erNationwide) return false;
-    return day - this.store.entryDay[id] < this.today.erWindowDays;
+    return day - this.store.entryDayOf(id) < this.today.erWindowDays;
   }
 
   /** A notice to appear for a detained person: detained docket or release onto the non-detained docket. */
@@ -299,8 +299,8 @@ export class Model {
     const s = this.store;
     const t = this.today;
     if (newOrder) this.flows[F.orders]++;
-    s.flags[id] |= Flag.HAS_ORDER;
-    const n = s.nationality[id];
+    s.addFlags(id, Flag.HAS_ORDER);
+    const n = s.nationalityOf(id);
     const refusal = t.refusal[n];
     const limit = t.postOrderLimit;
     if (refusal > 0 && this.streams.removal.next() < refusal) {
@@ -318,9 +318,9 @@ export class Model {
 
   documentsReady(id: number, day: number): void {
     const s = this.store;
-    this.waits.get("travel_documents")!.add(day - s.stageDay[id]);
+    this.waits.get("travel_documents")!.add(day - s.stageDayOf(id));
     s.move(id, Stage.AWAIT_TRANSPORT, day);
-    const air = this.today.airShare[s.nationality[id]];
+    const air = this.today.airShare[s.nationalityOf(id)];
     if (air >= 1 || (air > 0 && this.streams.removal.next() < air)) this.airQueue.push(id);
     else this.landQueue.push(id);
   }
@@ -328,8 +328,8 @@ export class Model {
   /** Release at the post-order detention limit: back to the interior with the order. */
   releaseAtLimit(id: number, day: number): void {
     const s = this.store;
-    const q = s.stage[id] === Stage.AWAIT_THIRD_COUNTRY ? "third_country" : "travel_documents";
-    this.waits.get(q)!.add(day - s.stageDay[id]);
+    const q = s.stageOf(id) === Stage.AWAIT_THIRD_COUNTRY ? "third_country" : "travel_documents";
+    this.waits.get(q)!.add(day - s.stageDayOf(id));
     this.leaveDetention(id, day);
     this.toAtLarge(id, day);
     this.flows[F.releasesPostOrder]++;
@@ -338,21 +338,21 @@ export class Model {
   /** A removal (home country or third country): exit, impacts, re-entry. */
   removed(id: number, day: number, thirdCountry: boolean, air: boolean): void {
     const s = this.store;
-    const f = s.flags[id];
-    if (isDetained(s.stage[id])) this.leaveDetention(id, day);
+    const f = s.flagsOf(id);
+    if (isDetained(s.stageOf(id))) this.leaveDetention(id, day);
     s.move(id, Stage.REMOVED, day);
     this.flows[F.removals]++;
     this.flows[f & Flag.BORDER_BOOKING ? F.removalsBorder : F.removalsIce]++;
     if (thirdCountry) this.flows[F.thirdCountry]++;
     else this.flows[air ? F.removalsAir : F.removalsLand]++;
-    this.flows[F.removalsByNationality + s.nationality[id]]++;
+    this.flows[F.removalsByNationality + s.nationalityOf(id)]++;
     if (f & Flag.US_CHILD) this.removedWithChild++;
     if (f & Flag.EMPLOYED) {
       this.removedEmployed++;
-      this.removedBySector[s.sector[id]]++;
+      this.removedBySector[s.sectorOf(id)]++;
     }
-    s.flags[id] = (f | Flag.REENTRANT) & ~(Flag.ATD | Flag.ER_PATH | Flag.BORDER_BOOKING);
-    const mult = this.policy.state.gotawayMultiplier[s.nationality[id]];
+    s.setFlags(id, (f | Flag.REENTRANT) & ~(Flag.ATD | Flag.ER_PATH | Flag.BORDER_BOOKING));
+    const mult = this.policy.state.gotawayMultiplier[s.nationalityOf(id)];
     const share = Math.min(1, this.today.reentryShare * mult);
     if (share > 0 && this.streams.border.next() < share) {
       this.schedule(day + 1 + this.delay(this.today.reentryDelay), Ev.REENTRY, id);

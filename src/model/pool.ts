@@ -23,17 +23,17 @@ export class SwapPool {
       this.ids = next;
     }
     this.ids[this.size] = id;
-    this.store.slot[id] = this.size;
+    this.store.setSlot(id, this.size);
     this.size++;
   }
 
   remove(id: number): void {
-    const slot = this.store.slot;
-    const at = slot[id];
+    const store = this.store;
+    const at = store.slotOf(id);
     const last = this.ids[--this.size];
     this.ids[at] = last;
-    slot[last] = at;
-    slot[id] = -1;
+    store.setSlot(last, at);
+    store.setSlot(id, -1);
   }
 
   /** The id at position i (0 <= i < size). */

@@ -64,8 +64,8 @@ export class Protections {
       const n = Math.round(pool.size * Math.min(1, Math.max(0, e.share)));
       for (let i = 0; i < n; i++) {
         const id = pool.take(m.streams.protections);
-        m.store.pool[id] = 255;
-        m.store.protection[id] = Protection.NONE;
+        m.store.setPool(id, 255);
+        m.store.setProtection(id, Protection.NONE);
         m.toAtLarge(id, day);
       }
       m.flows[F.protectionsEnded] += n;
@@ -76,8 +76,8 @@ export class Protections {
   paroleEnd(id: number, day: number): void {
     const m = this.m;
     const s = m.store;
-    if (s.stage[id] !== Stage.PROTECTED || s.protection[id] !== Protection.PAROLE_OTHER) return;
-    s.protection[id] = Protection.NONE;
+    if (s.stageOf(id) !== Stage.PROTECTED || s.protectionOf(id) !== Protection.PAROLE_OTHER) return;
+    s.setProtection(id, Protection.NONE);
     m.toNonDetained(id, day, false);
   }
 }

@@ -27,9 +27,9 @@ export class Removal {
     let used = 0;
     while (used < slots && queue.length > 0) {
       const id = queue.shift();
-      if (s.stage[id] !== Stage.AWAIT_TRANSPORT) continue;
+      if (s.stageOf(id) !== Stage.AWAIT_TRANSPORT) continue;
       used++;
-      wait.add(day - s.stageDay[id]);
+      wait.add(day - s.stageDayOf(id));
       m.removed(id, day, false, air);
     }
     return used;
@@ -89,12 +89,12 @@ export class Removal {
         for (let n = 0; n < NATIONALITY_GROUPS.length; n++) {
           if (!ag.accepts[n]) continue;
           const q = m.thirdCountryQueues[n]!;
-          while (q.length > 0 && s.stage[q.peek()] !== Stage.AWAIT_THIRD_COUNTRY) q.shift();
+          while (q.length > 0 && s.stageOf(q.peek()) !== Stage.AWAIT_THIRD_COUNTRY) q.shift();
           if (q.length > 0 && (best < 0 || q.length > m.thirdCountryQueues[best]!.length)) best = n;
         }
         if (best < 0) break;
         const id = m.thirdCountryQueues[best]!.shift();
-        wait.add(day - s.stageDay[id]);
+        wait.add(day - s.stageDayOf(id));
         m.removed(id, day, true, true);
         used++;
         slots--;

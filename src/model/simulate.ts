@@ -133,17 +133,17 @@ export function simulate(
       const id = cal.entity;
       switch (cal.type) {
         case Ev.PROCESSING_DONE:
-          if (s.stage[id] === Stage.BOOKED) m.route(id, day);
+          if (s.stageOf(id) === Stage.BOOKED) m.route(id, day);
           break;
         case Ev.DOCUMENTS_READY:
-          if (s.stage[id] === Stage.AWAIT_DOCUMENTS) m.documentsReady(id, day);
+          if (s.stageOf(id) === Stage.AWAIT_DOCUMENTS) m.documentsReady(id, day);
           break;
         case Ev.ORDER_LIMIT: {
-          const stg = s.stage[id];
+          const stg = s.stageOf(id);
           const limit = m.today.postOrderLimit;
           if (
             (stg === Stage.AWAIT_DOCUMENTS || stg === Stage.AWAIT_THIRD_COUNTRY) &&
-            day - s.stageDay[id] >= limit
+            day - s.stageDayOf(id) >= limit
           ) {
             m.releaseAtLimit(id, day);
           }
@@ -341,7 +341,7 @@ function enforceCapacityCuts(m: Model, day: number): void {
   let over = Math.ceil(m.detainedCount() - m.bedsAgents - 1e-9);
   while (over > 0 && m.detainedDocket.length > 0) {
     const id = m.detainedDocket.shift();
-    if (s.stage[id] !== Stage.DETAINED_DOCKET) continue;
+    if (s.stageOf(id) !== Stage.DETAINED_DOCKET) continue;
     m.leaveDetention(id, day);
     m.toNonDetained(id, day, true);
     m.flows[F.releasesWhenFull]++;
@@ -350,7 +350,7 @@ function enforceCapacityCuts(m: Model, day: number): void {
   for (const q of [m.landQueue, m.airQueue]) {
     while (over > 0 && q.length > 0) {
       const id = q.shift();
-      if (s.stage[id] !== Stage.AWAIT_TRANSPORT) continue;
+      if (s.stageOf(id) !== Stage.AWAIT_TRANSPORT) continue;
       m.leaveDetention(id, day);
       m.toAtLarge(id, day);
       m.flows[F.releasesWhenFull]++;
@@ -360,8 +360,8 @@ function enforceCapacityCuts(m: Model, day: number): void {
   const atdPool = m.pools[POOL_ATD]!;
   while (atdPool.size > m.atdCapacityAgents + 1e-9) {
     const id = atdPool.take(m.streams.routing);
-    s.pool[id] = 255;
-    s.flags[id] &= ~Flag.ATD;
+    s.setPool(id, 255);
+    s.clearFlags(id, Flag.ATD);
   }
 }
 

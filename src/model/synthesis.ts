@@ -76,7 +76,7 @@ export function synthesizePopulation(m: Model): SynthesisCounts {
     return s.add(stage, nat, flags, sector, entryDay(bucket), 0);
   };
   const protect = (id: number, code: number, pool: number) => {
-    s.protection[id] = code;
+    s.setProtection(id, code);
     m.joinPool(id, pool);
   };
 
@@ -122,7 +122,7 @@ export function synthesizePopulation(m: Model): SynthesisCounts {
   const orders = scaledCount(rng, p.scalar("population.final_order_at_large").at(0), scale);
   for (let i = 0; i < orders; i++) {
     const id = add(Stage.AT_LARGE_ORDER, natTable.sample(rng));
-    s.flags[id] |= Flag.HAS_ORDER;
+    s.addFlags(id, Flag.HAS_ORDER);
     m.joinPool(id, POOL_AT_LARGE + m.targetClass(id, 0));
   }
   byLegal.final_order = orders;
@@ -133,7 +133,7 @@ export function synthesizePopulation(m: Model): SynthesisCounts {
     const id = add(Stage.NON_DETAINED, natTable.sample(rng));
     m.nonDetainedDocket.push(id);
     if (i < atdRoom) {
-      s.flags[id] |= Flag.ATD;
+      s.addFlags(id, Flag.ATD);
       m.joinPool(id, POOL_ATD);
     }
   }

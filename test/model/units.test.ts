@@ -25,7 +25,7 @@ describe("PersonStore", () => {
     expect(s.exits).toBe(2);
     expect(s.inflows).toBe(1);
     expect([...s.recount()]).toEqual([...s.counts]);
-    expect(s.stageDay[0]).toBe(3);
+    expect(s.stageDayOf(0)).toBe(3);
   });
 });
 
@@ -37,7 +37,7 @@ describe("SwapPool", () => {
     pool.remove(10);
     pool.remove(999);
     expect(pool.size).toBe(998);
-    expect(s.slot[10]).toBe(-1);
+    expect(s.slotOf(10)).toBe(-1);
     const rng = RandomStream.create(1, "pool");
     const taken = new Set<number>();
     for (let i = 0; i < 998; i++) taken.add(pool.take(rng));
