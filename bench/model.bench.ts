@@ -2,7 +2,9 @@
  * Full-scale benchmark of the agent model (design.md section 5): one replication of a synthetic scenario
  * that exercises every stage and one event of every policy type, 20 million people, 10 simulated years,
  * scale 1.0; beside it the plain-JavaScript M/M/c reference (10M customers) on the same machine in the
- * same run. Prints progress to stderr and, as its last line, one JSON object with the figures.
+ * same run. Prints progress to stderr and, as its last line, one JSON object with the figures (the
+ * required ones first, then CPU-time figures, which are steadier than wall time on a shared machine).
+ * BENCH_PERSONS and BENCH_YEARS shrink the run for a quick look.
  */
 import { runModel } from "../src/model/index.ts";
 import { everyPolicy, syntheticScenario } from "../src/model/synthetic-scenario.ts";
@@ -21,15 +23,20 @@ const scenario = syntheticScenario({
   policies: everyPolicy(persons),
 });
 
+function cpuSeconds(u: NodeJS.CpuUsage): number {
+  return (u.user + u.system) / 1e6;
+}
 const maxRss = () => process.resourceUsage().maxRSS * 1024;
 global.gc?.();
 const rssBefore = maxRss();
+const cpuModel = process.cpuUsage();
 const results = runModel(scenario, {
   onProgress: (day, horizon, events) => {
     if (day % 365 < 30) process.stderr.write(`model: day ${day}/${horizon}, ${events} events\n`);
   },
 });
 const rssGrowth = maxRss() - rssBefore;
+const modelCpu = cpuSeconds(process.cpuUsage(cpuModel));
 const { wallSeconds, events } = results.timing;
 if (!results.checks.conservation || !results.checks.capacity || !results.checks.costIdentity) {
   process.stderr.write(`checks failed: ${results.checks.messages.join("; ")}\n`);
@@ -39,7 +46,9 @@ process.stderr.write(
   `model: ${results.timing.agents} agents, ${events} events in ${wallSeconds.toFixed(2)} s; removals ${Math.round(results.kpis.removalsTotal)}\n`,
 );
 
+const cpuReference = process.cpuUsage();
 const reference = runReferenceMMc({ lambda: 9.5, mu: 1, servers: 10, customers: 10_000_000, seed: 1 });
+const referenceCpu = cpuSeconds(process.cpuUsage(cpuReference));
 process.stderr.write(
   `reference M/M/c: ${reference.events} events in ${reference.wallSeconds.toFixed(2)} s (${Math.round(reference.eventsPerSecond)} events/s)\n`,
 );
@@ -57,5 +66,9 @@ console.log(
     normalizedWall: (wallSeconds * reference.eventsPerSecond) / 1e8,
     rssBytes: rssGrowth,
     bytesPerPerson: rssGrowth / persons,
+    // CPU seconds of each part: on a shared machine wall time includes waiting for a core.
+    modelCpuSeconds: modelCpu,
+    referenceCpuSeconds: referenceCpu,
+    ratioToReferenceCpu: events / modelCpu / (reference.events / referenceCpu),
   }),
 );
