@@ -60,47 +60,47 @@ export class Tally {
  * whenever the value changes; mean(uptoTime) integrates to `uptoTime`.
  */
 export class TimeWeighted {
-  private startTime: number;
-  private lastTime: number;
-  private value: number;
-  private area = 0;
+  // [start time, last update time, current value, area]: a typed array keeps the doubles unboxed,
+  // which matters because resources update these on every event.
+  private readonly s = new Float64Array(4);
 
   constructor(startTime = 0, initialValue = 0) {
-    this.startTime = startTime;
-    this.lastTime = startTime;
-    this.value = initialValue;
+    this.s[0] = startTime;
+    this.s[1] = startTime;
+    this.s[2] = initialValue;
   }
 
   update(time: number, value: number): void {
-    this.area += this.value * (time - this.lastTime);
-    this.lastTime = time;
-    this.value = value;
+    const s = this.s;
+    s[3] += s[2] * (time - s[1]);
+    s[1] = time;
+    s[2] = value;
   }
 
   /** Adds `delta` to the current value at `time`. */
   add(time: number, delta: number): void {
-    this.update(time, this.value + delta);
+    this.update(time, this.s[2] + delta);
   }
 
   get current(): number {
-    return this.value;
+    return this.s[2];
   }
 
   /** Integral of the value from the start to `uptoTime` (≥ the last update). */
   integral(uptoTime: number): number {
-    return this.area + this.value * (uptoTime - this.lastTime);
+    return this.s[3] + this.s[2] * (uptoTime - this.s[1]);
   }
 
   mean(uptoTime: number): number {
-    const span = uptoTime - this.startTime;
-    return span > 0 ? this.integral(uptoTime) / span : this.value;
+    const span = uptoTime - this.s[0];
+    return span > 0 ? this.integral(uptoTime) / span : this.s[2];
   }
 
   /** Forgets the past (e.g. after a warm-up) and starts averaging again at `time`. */
   reset(time: number): void {
-    this.startTime = time;
-    this.lastTime = time;
-    this.area = 0;
+    this.s[0] = time;
+    this.s[1] = time;
+    this.s[3] = 0;
   }
 }
 
