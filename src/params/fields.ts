@@ -45,9 +45,10 @@ export const reference = z
   })
   .describe("a published source");
 
+/** Named (`id`) so that the JSON Schema defines it once and refers to it from every dated value. */
 export const references = z
   .array(reference, expected("a list of {title, href}"))
-  .describe("published sources");
+  .meta({ id: "references", description: "published sources" });
 
 /** Fields by which anything dated says where it comes from. */
 export const provenanceFields = {

@@ -15,6 +15,19 @@ describe("immsim.schema.json", () => {
     expect(text).toContain('"courts.completions_per_judge_year"');
   });
 
+  it("gives editors the shape of each override: one number, or exactly the keys of its key set", () => {
+    type Node = {
+      properties: Record<string, Node>;
+      additionalProperties: Node;
+      required?: string[];
+      type?: string;
+    };
+    const overrides = (scenarioJsonSchema() as Node).properties.overrides!.properties;
+    const beds = overrides["detention.beds"]!.additionalProperties.properties.value!;
+    expect(beds.required).toEqual(["existing", "soft_sided", "military_base", "family"]);
+    expect(overrides["courts.judges"]!.additionalProperties.properties.value!.type).toBe("number");
+  });
+
   it("is referenced by the example scenario", () => {
     const first = readFileSync("scenarios/example.yaml", "utf8").split("\n")[0];
     expect(first).toBe("# yaml-language-server: $schema=../immsim.schema.json");
