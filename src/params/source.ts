@@ -131,6 +131,11 @@ function keyText(key: unknown): string {
 
 class TooDeep extends Error {}
 
+/** Sets a key as an own property, so that a key named `__proto__` is data (and an unknown field), not a prototype. */
+function setOwn(obj: { [key: string]: Plain }, key: string, value: Plain): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** Plain data from the document's node tree; dates (YAML 1.1 timestamps) become ISO date strings. */
 function toPlain(value: unknown, depth: number): Plain {
   if (depth > MAX_DEPTH) throw new TooDeep();
@@ -140,7 +145,7 @@ function toPlain(value: unknown, depth: number): Plain {
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
   if (value instanceof Map) {
     const out: { [key: string]: Plain } = {};
-    for (const [k, v] of value) out[keyText(k)] = toPlain(v, depth + 1);
+    for (const [k, v] of value) setOwn(out, keyText(k), toPlain(v, depth + 1));
     return out;
   }
   if (value instanceof Set) return [...value].map((v) => toPlain(v, depth + 1));
@@ -148,7 +153,7 @@ function toPlain(value: unknown, depth: number): Plain {
   if (value instanceof Uint8Array) return `<binary ${value.length} bytes>`;
   if (typeof value === "object") {
     const out: { [key: string]: Plain } = {};
-    for (const [k, v] of Object.entries(value)) out[k] = toPlain(v, depth + 1);
+    for (const [k, v] of Object.entries(value)) setOwn(out, k, toPlain(v, depth + 1));
     return out;
   }
   return String(value);

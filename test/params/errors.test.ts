@@ -90,6 +90,11 @@ describe("scenario error messages", () => {
     );
   });
 
+  it("treats a __proto__ key as an unknown field", () => {
+    const err = issuesOf(() => parseScenarioText(`${minimal}__proto__: { seed: 5 }\n`, "p.yaml", tree));
+    expect(err.format().split("\n")[0]).toMatch(/^p\.yaml:4:1 {2}__proto__: unknown field/);
+  });
+
   it("names a missing scenario file", () => {
     const err = issuesOf(() => loadScenarioFile("no/such/file.yaml", { parametersDir: treeDir }));
     expect(err.format()).toBe("no/such/file.yaml  file not found\n1 error in 1 file");
