@@ -1,5 +1,6 @@
 /** M/M/c through the engine's public API: Simulation + HeapCalendar + Resource, handlers per event type. */
 import {
+  Counter,
   exponential,
   Granted,
   HeapCalendar,
@@ -19,10 +20,10 @@ export function runEngineMMc({ lambda, mu, servers, customers, seed }: MMcSpec):
   const sim = new Simulation(new HeapCalendar(4096));
   const arrivedAt = new Float64Array(customers);
   let arrived = 0;
-  let waitSum = 0;
+  const totalWait = new Counter();
 
   const startService = (id: number) => {
-    waitSum += sim.now - arrivedAt[id];
+    totalWait.inc(sim.now - arrivedAt[id]);
     sim.scheduleIn(exponential(serviceRng, mu), DEPARTURE, id);
   };
   const servers_ = new Resource({ capacity: servers, onGrant: startService, clock: sim });
@@ -38,5 +39,10 @@ export function runEngineMMc({ lambda, mu, servers, customers, seed }: MMcSpec):
   sim.run();
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   const events = sim.eventsProcessed;
-  return { events, wallSeconds, eventsPerSecond: events / wallSeconds, meanWait: waitSum / customers };
+  return {
+    events,
+    wallSeconds,
+    eventsPerSecond: events / wallSeconds,
+    meanWait: totalWait.value / customers,
+  };
 }

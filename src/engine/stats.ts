@@ -1,12 +1,17 @@
 /** Output statistics: counters, tallies, time-weighted averages, quantile sketches, batch means. */
 
+/** A running count or sum. */
 export class Counter {
-  value = 0;
+  // A typed-array cell: incrementing a double class field would box it on every call.
+  private readonly cell = new Float64Array(1);
+  get value(): number {
+    return this.cell[0];
+  }
   inc(by = 1): void {
-    this.value += by;
+    this.cell[0] += by;
   }
   reset(): void {
-    this.value = 0;
+    this.cell[0] = 0;
   }
 }
 
@@ -60,8 +65,8 @@ export class Tally {
  * whenever the value changes; mean(uptoTime) integrates to `uptoTime`.
  */
 export class TimeWeighted {
-  // [start time, last update time, current value, area]: a typed array keeps the doubles unboxed,
-  // which matters because resources update these on every event.
+  // [start time, last update time, current value, area] in a Float64Array: measured faster than
+  // double class fields, which matters because resources update these on every event.
   private readonly s = new Float64Array(4);
 
   constructor(startTime = 0, initialValue = 0) {
