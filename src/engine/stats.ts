@@ -2,7 +2,7 @@
 
 /** A running count or sum. */
 export class Counter {
-  // A typed-array cell: incrementing a double class field would box it on every call.
+  // A Float64Array cell: measured faster than a double class field in per-event loops.
   private readonly cell = new Float64Array(1);
   get value(): number {
     return this.cell[0];
