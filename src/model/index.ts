@@ -5,6 +5,7 @@
 import type { Scenario } from "../params/types.ts";
 import { assembleResults } from "./assemble.ts";
 import { RandomStream } from "./engine.ts";
+import { MAX_DAY } from "./persons.ts";
 import type { Results } from "./results.ts";
 import { simulate } from "./simulate.ts";
 import { perturbedParameters } from "./uncertainty.ts";
@@ -31,6 +32,16 @@ export interface RunOptions {
 export const DEFAULT_DELAY_CV = 0.5;
 
 export function runModel(scenario: Scenario, options: RunOptions = {}): Results {
+  if (!(scenario.horizonDays >= 1 && scenario.horizonDays <= MAX_DAY)) {
+    throw new Error(
+      `scenario ${scenario.file ?? scenario.name}: horizon of ${scenario.horizonDays} days; the model runs 1 to ${MAX_DAY} days (set a shorter horizon)`,
+    );
+  }
+  if (!(scenario.scale > 0 && scenario.scale <= 1)) {
+    throw new Error(
+      `scenario ${scenario.file ?? scenario.name}: scale ${scenario.scale}; use a scale above 0 and at most 1`,
+    );
+  }
   const started = performance.now();
   const replication = options.replication ?? 0;
   const seed = options.seed ?? scenario.seed;

@@ -1,29 +1,33 @@
 /**
- * The person store: one row per simulated person, no object per person. A row is 8 bytes of small fields
- * (stage, nationality, flags, sector, protection, pool) in one Uint8Array and 4 int32 fields (entry day,
- * stage day, pool slot, book-in day) in one Int32Array, interleaved so that a person's data sits in two
- * cache lines (people are touched in random order, so separate arrays per field would cost a cache miss
- * each). Every stage change goes through `move`, which keeps the per-stage counters that the
+ * The person store: one row per simulated person, no object per person. A row is 16 bytes in one
+ * Int32Array, so that a person's fields share a cache line (people are touched in random order: separate
+ * arrays per field would cost a cache miss each). Every stage change goes through `move`, which keeps the per-stage counters that the
  * conservation check and the daily stock series read.
  */
 import { FIRST_EXIT, NO_POOL, STAGE_COUNT } from "./stages.ts";
 
-const U8 = 8; // bytes per row
-const B_STAGE = 0;
-const B_NATIONALITY = 1;
-const B_FLAGS = 2;
-const B_SECTOR = 3;
-const B_PROTECTION = 4;
-const B_POOL = 5;
-const I32 = 4; // int32 words per row
-const W_ENTRY = 0;
-const W_STAGE_DAY = 1;
-const W_SLOT = 2;
-const W_BOOK = 3;
+/**
+ * Row layout, 4 int32 words (16 bytes, one cache line holds four rows):
+ *   word 0: stage (bits 0-4) | nationality (5-8) | flags (9-16) | sector (17-20, 15 = none) |
+ *           protection (21-23) | pool (24-28, 31 = none)
+ *   word 1: day the current stage began
+ *   word 2: position in the person's swap-remove pool
+ *   word 3: entry day (low 16 bits, signed) | book-in day (high 16 bits, signed)
+ * Days fit in 16 bits: runs are limited to 32,000 days and entry days reach 25 years back.
+ */
+const W = 4;
+const STAGE_MASK = 0x1f;
+const NAT_SHIFT = 5;
+const FLAGS_SHIFT = 9;
+const SECTOR_SHIFT = 17;
+const PROT_SHIFT = 21;
+const POOL_SHIFT = 24;
+const NO_SECTOR = 15;
+const NO_POOL_BITS = 31;
+export const MAX_DAY = 32_000;
 
 export class PersonStore {
-  private u8: Uint8Array;
-  private i32: Int32Array;
+  private w: Int32Array;
   size = 0;
   /** Persons per stage. */
   readonly counts = new Float64Array(STAGE_COUNT);
@@ -37,8 +41,7 @@ export class PersonStore {
 
   constructor(capacity: number) {
     this.cap = Math.max(16, Math.ceil(capacity));
-    this.u8 = new Uint8Array(this.cap * U8);
-    this.i32 = new Int32Array(this.cap * I32);
+    this.w = new Int32Array(this.cap * W);
   }
 
   get capacity(): number {
@@ -46,64 +49,72 @@ export class PersonStore {
   }
 
   stageOf(id: number): number {
-    return this.u8[id * U8 + B_STAGE];
+    return this.w[id * W] & STAGE_MASK;
   }
   nationalityOf(id: number): number {
-    return this.u8[id * U8 + B_NATIONALITY];
+    return (this.w[id * W] >>> NAT_SHIFT) & 0xf;
   }
   flagsOf(id: number): number {
-    return this.u8[id * U8 + B_FLAGS];
+    return (this.w[id * W] >>> FLAGS_SHIFT) & 0xff;
   }
   setFlags(id: number, flags: number): void {
-    this.u8[id * U8 + B_FLAGS] = flags;
+    const i = id * W;
+    this.w[i] = (this.w[i] & ~(0xff << FLAGS_SHIFT)) | ((flags & 0xff) << FLAGS_SHIFT);
   }
   addFlags(id: number, bits: number): void {
-    this.u8[id * U8 + B_FLAGS] |= bits;
+    this.w[id * W] |= (bits & 0xff) << FLAGS_SHIFT;
   }
   clearFlags(id: number, bits: number): void {
-    this.u8[id * U8 + B_FLAGS] &= ~bits;
+    this.w[id * W] &= ~((bits & 0xff) << FLAGS_SHIFT);
   }
   /** Employment sector index, or 255 when not employed. */
   sectorOf(id: number): number {
-    return this.u8[id * U8 + B_SECTOR];
+    const s = (this.w[id * W] >>> SECTOR_SHIFT) & 0xf;
+    return s === NO_SECTOR ? 255 : s;
   }
   protectionOf(id: number): number {
-    return this.u8[id * U8 + B_PROTECTION];
+    return (this.w[id * W] >>> PROT_SHIFT) & 0x7;
   }
   setProtection(id: number, code: number): void {
-    this.u8[id * U8 + B_PROTECTION] = code;
+    const i = id * W;
+    this.w[i] = (this.w[i] & ~(0x7 << PROT_SHIFT)) | ((code & 0x7) << PROT_SHIFT);
   }
   /** Which swap-remove pool the person is in (NO_POOL when none). */
   poolOf(id: number): number {
-    return this.u8[id * U8 + B_POOL];
+    const p = (this.w[id * W] >>> POOL_SHIFT) & 0x1f;
+    return p === NO_POOL_BITS ? NO_POOL : p;
   }
   setPool(id: number, pool: number): void {
-    this.u8[id * U8 + B_POOL] = pool;
+    const i = id * W;
+    const bits = pool === NO_POOL ? NO_POOL_BITS : pool;
+    this.w[i] = (this.w[i] & ~(0x1f << POOL_SHIFT)) | (bits << POOL_SHIFT);
   }
   /** Day the person entered the U.S. (relative to the run start; negative before it). */
   entryDayOf(id: number): number {
-    return this.i32[id * I32 + W_ENTRY];
+    return (this.w[id * W + 3] << 16) >> 16;
   }
   setEntryDay(id: number, day: number): void {
-    this.i32[id * I32 + W_ENTRY] = day;
+    const i = id * W + 3;
+    this.w[i] = (this.w[i] & ~0xffff) | (day & 0xffff);
   }
   /** Day the person entered the current stage. */
   stageDayOf(id: number): number {
-    return this.i32[id * I32 + W_STAGE_DAY];
+    return this.w[id * W + 1];
   }
   /** Position in the swap-remove pool the person is in, or -1. */
   slotOf(id: number): number {
-    return this.i32[id * I32 + W_SLOT];
+    return this.w[id * W + 2];
   }
   setSlot(id: number, slot: number): void {
-    this.i32[id * I32 + W_SLOT] = slot;
+    this.w[id * W + 2] = slot;
   }
   /** Day of the current detention's book-in (for length of stay). */
   bookDayOf(id: number): number {
-    return this.i32[id * I32 + W_BOOK];
+    return this.w[id * W + 3] >> 16;
   }
   setBookDay(id: number, day: number): void {
-    this.i32[id * I32 + W_BOOK] = day;
+    const i = id * W + 3;
+    this.w[i] = (this.w[i] & 0xffff) | (day << 16);
   }
 
   /** Adds a person (initial population or a new arrival) and returns the row id. */
@@ -117,19 +128,17 @@ export class PersonStore {
   ): number {
     if (this.size === this.cap) this.grow(Math.ceil(this.size * 1.5) + 16);
     const id = this.size++;
-    const b = id * U8;
-    const u8 = this.u8;
-    u8[b + B_STAGE] = stage;
-    u8[b + B_NATIONALITY] = nationality;
-    u8[b + B_FLAGS] = flags;
-    u8[b + B_SECTOR] = sector;
-    u8[b + B_PROTECTION] = 0;
-    u8[b + B_POOL] = NO_POOL;
-    const w = id * I32;
-    const i32 = this.i32;
-    i32[w + W_ENTRY] = entryDay;
-    i32[w + W_STAGE_DAY] = day;
-    i32[w + W_SLOT] = -1;
+    const i = id * W;
+    const w = this.w;
+    w[i] =
+      stage |
+      (nationality << NAT_SHIFT) |
+      ((flags & 0xff) << FLAGS_SHIFT) |
+      ((sector === 255 ? NO_SECTOR : sector) << SECTOR_SHIFT) |
+      (NO_POOL_BITS << POOL_SHIFT);
+    w[i + 1] = day;
+    w[i + 2] = -1;
+    w[i + 3] = entryDay & 0xffff;
     this.counts[stage]++;
     this.created++;
     return id;
@@ -137,12 +146,13 @@ export class PersonStore {
 
   /** Moves a person to another stage; counts inflows (from an exit stage) and exits (into one). */
   move(id: number, to: number, day: number): void {
-    const b = id * U8 + B_STAGE;
-    const from = this.u8[b];
+    const i = id * W;
+    const word = this.w[i];
+    const from = word & STAGE_MASK;
     this.counts[from]--;
     this.counts[to]++;
-    this.u8[b] = to;
-    this.i32[id * I32 + W_STAGE_DAY] = day;
+    this.w[i] = (word & ~STAGE_MASK) | to;
+    this.w[i + 1] = day;
     this.transitions++;
     if (from >= FIRST_EXIT && to < FIRST_EXIT) this.inflows++;
     else if (from < FIRST_EXIT && to >= FIRST_EXIT) this.exits++;
@@ -158,23 +168,20 @@ export class PersonStore {
   /** Recounts stages with one pass over all rows (used once at the end as an independent check). */
   recount(): Float64Array {
     const c = new Float64Array(STAGE_COUNT);
-    const u8 = this.u8;
-    for (let i = 0; i < this.size; i++) c[u8[i * U8 + B_STAGE]]++;
+    const w = this.w;
+    for (let i = 0; i < this.size; i++) c[w[i * W] & STAGE_MASK]++;
     return c;
   }
 
   /** Bytes held by the rows (allocated capacity). */
   bytes(): number {
-    return this.u8.byteLength + this.i32.byteLength;
+    return this.w.byteLength;
   }
 
   private grow(cap: number): void {
-    const u8 = new Uint8Array(cap * U8);
-    u8.set(this.u8);
-    const i32 = new Int32Array(cap * I32);
-    i32.set(this.i32);
-    this.u8 = u8;
-    this.i32 = i32;
+    const w = new Int32Array(cap * W);
+    w.set(this.w);
+    this.w = w;
     this.cap = cap;
   }
 }
