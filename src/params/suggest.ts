@@ -41,7 +41,9 @@ export function nearest(word: string, candidates: readonly string[]): string | u
   if (candidates.length === 0 || word.length > 200) return undefined;
   const best = byCloseness(word, candidates)[0]!;
   const limit = Math.max(2, Math.ceil(Math.max(word.length, best.length) / 3));
-  return editDistance(word.toLowerCase(), best.toLowerCase()) <= limit ? best : undefined;
+  const distance = editDistance(word.toLowerCase(), best.toLowerCase());
+  // Replacing every letter of a short word is not a typo ("X" is not a misspelt "P").
+  return distance <= limit && distance < word.length ? best : undefined;
 }
 
 /** `did you mean "x"?` or undefined. */

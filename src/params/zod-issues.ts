@@ -74,36 +74,56 @@ export function parseWith<T>(
 ): T | undefined {
   const result = schema.safeParse(data, { error: errorMap, reportInput: true });
   if (result.success) return result.data;
-  for (const iss of result.error.issues) {
-    const path = [...prefix, ...(iss.path as PathSegment[])];
-    const found =
-      iss.path.length === 0 && prefix.length === 0 ? data : valueAt(data, iss.path as PathSegment[]);
-    if (iss.code === "unrecognized_keys") {
-      const allowed = iss.message.startsWith(ALLOWED)
-        ? (JSON.parse(iss.message.slice(ALLOWED.length)) as string[])
-        : [];
-      for (const key of iss.keys) {
-        const hint =
-          didYouMean(key, allowed) ??
-          (allowed.length > 0 ? `allowed fields: ${allowed.join(", ")}` : undefined);
-        out.error([...path, key], "unknown field", hint);
-      }
-    } else if (iss.code === "invalid_union" && iss.discriminator !== undefined) {
-      const options = ((iss as { options?: readonly unknown[] }).options ?? []).map(String);
-      const value = (found as Record<string, unknown> | undefined)?.[iss.discriminator] ?? found;
-      const at = path[path.length - 1] === iss.discriminator ? path : [...path, iss.discriminator];
-      const hint = typeof value === "string" ? didYouMean(value, options) : undefined;
-      out.expected(at, `one of ${listChoices(value, options)}`, value, hint);
-    } else if (iss.code === "invalid_value") {
-      const values = iss.values.map(String);
-      const hint = typeof found === "string" ? didYouMean(found, values) : undefined;
-      const what = values.length === 1 ? `"${values[0]}"` : `one of ${listChoices(found, values)}`;
-      out.expected(path, what, found, hint);
-    } else if (iss.message.startsWith("expected ")) {
-      out.expected(path, iss.message.slice("expected ".length), found);
-    } else {
-      out.error(path, iss.message);
-    }
-  }
+  for (const iss of result.error.issues) reportIssue(iss, [], data, out, prefix);
   return undefined;
+}
+
+const isPlainObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** One zod issue at `base` (the path, within `data`, of the schema that raised it) to located messages. */
+function reportIssue(
+  iss: z.core.$ZodIssue,
+  base: readonly PathSegment[],
+  data: Plain | undefined,
+  out: Collector,
+  prefix: readonly PathSegment[],
+): void {
+  const rel = [...base, ...(iss.path as PathSegment[])];
+  const path = [...prefix, ...rel];
+  const found = valueAt(data, rel);
+  if (iss.code === "unrecognized_keys") {
+    const allowed = iss.message.startsWith(ALLOWED)
+      ? (JSON.parse(iss.message.slice(ALLOWED.length)) as string[])
+      : [];
+    for (const key of iss.keys) {
+      const hint =
+        didYouMean(key, allowed) ??
+        (allowed.length > 0 ? `allowed fields: ${allowed.join(", ")}` : undefined);
+      out.error([...path, key], "unknown field", hint);
+    }
+  } else if (iss.code === "invalid_union" && iss.discriminator !== undefined) {
+    const options = ((iss as { options?: readonly unknown[] }).options ?? []).map(String);
+    const value = (found as Record<string, unknown> | undefined)?.[iss.discriminator] ?? found;
+    const at = path[path.length - 1] === iss.discriminator ? path : [...path, iss.discriminator];
+    const hint = typeof value === "string" ? didYouMean(value, options) : undefined;
+    out.expected(at, `one of ${listChoices(value, options)}`, value, hint);
+  } else if (iss.code === "invalid_union" && isPlainObject(found) && iss.errors.length > 0) {
+    // A mapping that fits no alternative: report the mistakes against the alternative it is closest to
+    // (fewest issues; the first on a tie), which names the misspelt or missing field.
+    const closest = iss.errors.reduce((best, e) => (e.length < best.length ? e : best));
+    for (const sub of closest) reportIssue(sub, rel, data, out, prefix);
+  } else if (iss.code === "invalid_key") {
+    const inner = iss.issues.find((x) => x.message.startsWith("expected "));
+    const what = inner ? inner.message.slice("expected ".length) : "a valid key";
+    out.expected(path, what, String(path[path.length - 1]));
+  } else if (iss.code === "invalid_value") {
+    const values = iss.values.map(String);
+    const hint = typeof found === "string" ? didYouMean(found, values) : undefined;
+    const what = values.length === 1 ? `"${values[0]}"` : `one of ${listChoices(found, values)}`;
+    out.expected(path, what, found, hint);
+  } else if (iss.message.startsWith("expected ")) {
+    out.expected(path, iss.message.slice("expected ".length), found);
+  } else {
+    out.error(path, iss.message);
+  }
 }

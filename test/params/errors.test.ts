@@ -29,12 +29,15 @@ beforeAll(() => {
 afterAll(() => removeSyntheticTree(treeDir));
 
 describe("scenario error messages", () => {
-  it("lists every mistake of the fixture with file:line:column, field, expectation and did-you-mean", () => {
-    const file = "test/params/fixtures/mistakes.yaml";
-    const err = issuesOf(() => loadScenarioFile(file, { parametersDir: treeDir }));
-    const expected = readFileSync(new URL("./fixtures/mistakes.expected.txt", import.meta.url), "utf8");
-    expect(err.format()).toBe(expected.trimEnd());
-  });
+  it.each(["mistakes", "more-mistakes"])(
+    "lists every mistake of fixtures/%s.yaml with file:line:column, field, expectation and hint",
+    (name) => {
+      const file = `test/params/fixtures/${name}.yaml`;
+      const err = issuesOf(() => loadScenarioFile(file, { parametersDir: treeDir }));
+      const expected = readFileSync(new URL(`./fixtures/${name}.expected.txt`, import.meta.url), "utf8");
+      expect(err.format()).toBe(expected.trimEnd());
+    },
+  );
 
   const minimal = "name: t\nstart: 2025-01-20\nhorizon: { years: 1 }\n";
 
