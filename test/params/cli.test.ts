@@ -34,6 +34,19 @@ describe("immsim validate", () => {
     );
   });
 
+  it("prints one JSON document with --json", () => {
+    const res = run("validate", "test/params/fixtures/mistakes.yaml", "--json", "--parameters", treeDir);
+    expect(res.status).toBe(2);
+    const doc = JSON.parse(res.stdout) as {
+      valid: boolean;
+      errors: number;
+      warnings: number;
+      files: unknown[];
+    };
+    expect(doc).toMatchObject({ valid: false, errors: 13, warnings: 1 });
+    expect(doc.files).toHaveLength(1);
+  });
+
   it("exits 2 for a missing file", () => {
     const res = run("validate", "no-such.yaml");
     expect(res.status).toBe(2);

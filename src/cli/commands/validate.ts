@@ -5,6 +5,7 @@ import { EXIT_BAD_INPUT, ExitError } from "../program.ts";
 
 interface ValidateFlags {
   readonly parameters?: string;
+  readonly json?: boolean;
 }
 
 /** `immsim validate <files...>`: every issue of every file, then a count; exit 2 when any is an error. */
@@ -14,9 +15,22 @@ export function addValidateCommand(program: Command): void {
     .description("check scenario and parameter files (or folders of them); list every error")
     .argument("<files...>", "scenario files, parameter files, or folders")
     .option("--parameters <dir>", "parameter tree that scenario files are checked against")
+    .option("--json", "print one JSON document: counts and every file's issues")
     .action((files: string[], flags: ValidateFlags) => {
       const reports = validateFiles(files, flags.parameters ? { parametersDir: flags.parameters } : {});
       const issues = sortIssues(reports.flatMap((r) => r.issues));
+      if (flags.json) {
+        const errorCount = issues.filter((i) => i.severity === "error").length;
+        const doc = {
+          valid: errorCount === 0,
+          errors: errorCount,
+          warnings: issues.length - errorCount,
+          files: reports,
+        };
+        process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+        if (errorCount > 0) throw new ExitError(EXIT_BAD_INPUT);
+        return;
+      }
       const lines = issues.map(formatIssue);
       const errors = issues.filter((i) => i.severity === "error");
       const warnings = issues.length - errors.length;
