@@ -7,7 +7,7 @@
 import { RandomStream } from "../src/engine/random.ts";
 
 /** Inverse-transform exponential, as a first version writes it. */
-function exponential(rng: RandomStream, rate: number): number {
+export function inverseExponential(rng: RandomStream, rate: number): number {
   return -Math.log(1 - rng.next()) / rate;
 }
 
@@ -72,6 +72,8 @@ export interface MMcSpec {
   servers: number;
   customers: number;
   seed: number;
+  /** Exponential variate generator; inversion unless given (e.g. to compare event machinery alone). */
+  exponential?: (rng: RandomStream, rate: number) => number;
 }
 
 export interface MMcResult {
@@ -82,7 +84,14 @@ export interface MMcResult {
 }
 
 /** M/M/c with FIFO service, run to the departure of the last of `customers` arrivals. */
-export function runReferenceMMc({ lambda, mu, servers, customers, seed }: MMcSpec): MMcResult {
+export function runReferenceMMc({
+  lambda,
+  mu,
+  servers,
+  customers,
+  seed,
+  exponential = inverseExponential,
+}: MMcSpec): MMcResult {
   const started = process.hrtime.bigint();
   const arrivalsRng = RandomStream.create(seed, "arrivals");
   const serviceRng = RandomStream.create(seed, "service");
