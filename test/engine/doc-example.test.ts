@@ -15,7 +15,7 @@ import {
 import { erlangC } from "./support/queueing.ts";
 
 /** Two servers, Poisson arrivals (rate 1.5), exponential service (rate 1); 200 000 customers. */
-export function twoServerQueue(seed: number) {
+function twoServerQueue(seed: number) {
   const ARRIVAL = 0; // event types are small integers; one handler each
   const DEPARTURE = 1;
   const customers = 200_000;
