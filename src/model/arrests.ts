@@ -81,8 +81,8 @@ export class Arrests {
     for (let c = 0; c < TARGET_CLASSES.length; c++) {
       const pool = m.pools[POOL_AT_LARGE + c]!;
       if (r < pool.size) {
-        const id = pool.at(r);
-        m.leavePool(id);
+        const id = pool.removeAt(r);
+        m.store.setPool(id, 255);
         return id;
       }
       r -= pool.size;

@@ -21,6 +21,7 @@ import {
   POOL_AT_LARGE,
   POOL_ATD,
   POOL_COUNT,
+  POOL_PAROLE_OTHER,
   RECENT_ENTRANT_DAYS,
   Stage,
 } from "./stages.ts";
@@ -106,7 +107,11 @@ export class Model {
     this.store = new PersonStore(expectedPersons);
     this.calendar = new BucketCalendar();
     this.pools = [];
-    for (let i = 0; i < POOL_COUNT; i++) this.pools.push(new SwapPool(this.store, 1024));
+    // Only border parolees (parole ends per person) and ATD (enrolment ends with the case) leave their
+    // pool by id; every other pool loses members by random pick.
+    for (let i = 0; i < POOL_COUNT; i++) {
+      this.pools.push(new SwapPool(this.store, 1024, i === POOL_PAROLE_OTHER || i === POOL_ATD));
+    }
     this.nonDetainedDocket = new IntFifo(1024);
     this.caps = new Capacities(params, scenario.policies);
     this.policy = new PolicyTimeline(scenario.policies, streams.policy);

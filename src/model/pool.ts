@@ -1,6 +1,8 @@
 /**
  * Swap-remove pool of person ids: O(1) add, remove and uniform random pick. Each person is in at most one
- * pool at a time; the person's position lives in the store's `slot` array.
+ * pool at a time. Pools whose members are only ever removed by a random pick (`trackSlots` false) do not
+ * keep each member's position: that saves a write to a random row on every removal. Pools that need
+ * removal by id keep the position in the person's row.
  */
 import type { RandomStream } from "./engine.ts";
 import type { PersonStore } from "./persons.ts";
@@ -12,6 +14,7 @@ export class SwapPool {
   constructor(
     private readonly store: PersonStore,
     initialCapacity = 16,
+    readonly trackSlots = true,
   ) {
     this.ids = new Int32Array(Math.max(16, Math.ceil(initialCapacity)));
   }
@@ -23,11 +26,13 @@ export class SwapPool {
       this.ids = next;
     }
     this.ids[this.size] = id;
-    this.store.setSlot(id, this.size);
+    if (this.trackSlots) this.store.setSlot(id, this.size);
     this.size++;
   }
 
+  /** Removes a member by id (pools that track slots only). */
   remove(id: number): void {
+    if (!this.trackSlots) throw new Error("SwapPool.remove: this pool removes members only by position");
     const store = this.store;
     const at = store.slotOf(id);
     const last = this.ids[--this.size];
@@ -41,12 +46,22 @@ export class SwapPool {
     return this.ids[i];
   }
 
+  /** Removes the member at position i and returns its id. */
+  removeAt(i: number): number {
+    const id = this.ids[i];
+    const last = this.ids[--this.size];
+    this.ids[i] = last;
+    if (this.trackSlots) {
+      this.store.setSlot(last, i);
+      this.store.setSlot(id, -1);
+    }
+    return id;
+  }
+
   /** Removes and returns a uniformly random member; -1 when empty. */
   take(rng: RandomStream): number {
     if (this.size === 0) return -1;
-    const id = this.ids[rng.int(this.size)];
-    this.remove(id);
-    return id;
+    return this.removeAt(rng.int(this.size));
   }
 
   bytes(): number {
