@@ -4,7 +4,7 @@
  * Options: --scale F, --replications R, --horizon-days D, --workers W (the parallel run; default 2).
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { parseRunFlags } from "../src/run/cli-options.ts";
@@ -29,30 +29,40 @@ const flags = parseRunFlags({
 const prepared = await prepareRun(defaultScenarioPath(), flags.overrides);
 const dir = mkdtempSync(join(tmpdir(), "immsim-bench-"));
 
-async function timed(workers: number): Promise<number> {
+/** Wall seconds of one run, and the CPU seconds of every thread of this process while it ran. */
+async function timed(workers: number): Promise<{ wall: number; cpu: number }> {
+  const before = process.cpuUsage();
   const run = await executeRun(prepared, {
     dbFile: join(dir, `w${workers}.duckdb`),
     workers,
     progress: false,
   });
   if (run.error) throw run.error;
-  return run.wallSeconds;
+  const used = process.cpuUsage(before);
+  return { wall: run.wallSeconds, cpu: (used.user + used.system) / 1e6 };
 }
+
+// Other processes take cores from the parallel run; the load average says how busy the machine was.
+const load = () => loadavg()[0]!.toFixed(1);
 
 try {
   const replications = prepared.scenario.replications;
   const one = await timed(1);
   process.stdout.write(
-    `${DEFAULT_SCENARIO} scale ${prepared.scenario.scale}: ${replications} replications, 1 worker: ${one.toFixed(2)} s\n`,
+    `${DEFAULT_SCENARIO} scale ${prepared.scenario.scale}: ${replications} replications, 1 worker: ` +
+      `${one.wall.toFixed(2)} s (CPU ${one.cpu.toFixed(1)} s, load average ${load()})\n`,
   );
   const many = await timed(flags.workers);
-  process.stdout.write(`${replications} replications, ${flags.workers} workers: ${many.toFixed(2)} s\n`);
+  process.stdout.write(
+    `${replications} replications, ${flags.workers} workers: ${many.wall.toFixed(2)} s ` +
+      `(CPU ${many.cpu.toFixed(1)} s, load average ${load()})\n`,
+  );
   process.stdout.write(
     `${JSON.stringify({
       replications,
       workers: flags.workers,
-      wallSeconds: Number(many.toFixed(3)),
-      speedupVsOneWorker: Number((one / many).toFixed(3)),
+      wallSeconds: Number(many.wall.toFixed(3)),
+      speedupVsOneWorker: Number((one.wall / many.wall).toFixed(3)),
     })}\n`,
   );
 } finally {

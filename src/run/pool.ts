@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { Piscina } from "piscina";
 import type { ReplicationRecord } from "../store/records.ts";
 import { PROGRESS_SLOTS, type ReplicationJob } from "./job.ts";
@@ -51,6 +52,8 @@ export async function runOnPool(
     idleTimeout: 1_000,
   });
   const stop = new AbortController();
+  // Every queued task listens on this one signal.
+  setMaxListeners(jobs.length + 10, stop.signal);
   const onOuterAbort = () => stop.abort();
   run.signal?.addEventListener("abort", onOuterAbort, { once: true });
   if (run.signal?.aborted) stop.abort();
