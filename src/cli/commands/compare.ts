@@ -81,7 +81,7 @@ export function addCompareCommand(program: Command): void {
         const run = await executeRun(prepared, {
           dbFile: flags.db,
           workers,
-          progress: flags.progress && !flags.json,
+          progress: flags.progress,
           signal: interrupt.signal,
         }).finally(() => interrupt.dispose());
         if (run.error || run.aborted || run.records.length === 0) {

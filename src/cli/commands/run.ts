@@ -65,7 +65,8 @@ async function runAction(file: string | undefined, flags: RunCommandFlags): Prom
   const run = await executeRun(prepared, {
     dbFile: flags.db,
     workers,
-    progress: flags.progress && !flags.json,
+    // Progress goes to stderr, so it never mixes with the JSON document on stdout.
+    progress: flags.progress,
     signal: interrupt.signal,
     sampleUncertainty: flags.uncertainty,
   }).finally(() => interrupt.dispose());
