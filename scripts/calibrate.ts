@@ -25,15 +25,18 @@ const { values: flags } = parseArgs({
   options: {
     "dry-run": { type: "boolean", default: false },
     scale: { type: "string", default: String(DEFAULT_SETTINGS.scale) },
-    replications: { type: "string", default: "2" },
-    "max-evaluations": { type: "string", default: "120" },
+    replications: { type: "string", default: String(DEFAULT_SETTINGS.replications) },
+    "max-evaluations": { type: "string", default: "200" },
   },
 });
 
 const root = new URL("..", import.meta.url).pathname;
+// A seed of its own: with the backtest's seed the in-sample rows of `immsim backtest` would replay the
+// very random numbers the fit was tuned on and look better than they are.
+const CALIBRATION_SEED = 20190930;
 const settings: BacktestSettings = {
   scale: Number(flags.scale),
-  seed: DEFAULT_SETTINGS.seed,
+  seed: CALIBRATION_SEED,
   replications: Number(flags.replications),
   years: IN_SAMPLE_YEARS.length, // FY2015-FY2019 only
 };

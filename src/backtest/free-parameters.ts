@@ -6,7 +6,8 @@
  * Each free parameter is fitted as one multiplier, so a parameter with several free dates keeps the ratios
  * between them. A scalar's free values are multiplied. A table of shares that sum to one (e.g. court
  * outcomes) has one degree of freedom here: its largest share on the first free date is multiplied and
- * the other shares are rescaled so the table still sums to one. The search range is the parameter's own
+ * the other shares are rescaled so the table still sums to one; the factor on the other shares is held in
+ * the same range as the multiplier. The search range is the parameter's own
  * uncertainty range when it has one, else a factor of 4 either way, clipped to the catalogue's bounds.
  */
 import { CATALOG, type CatalogEntry, type ParameterPath } from "../params/catalog.ts";
@@ -84,11 +85,15 @@ export function findFreeParameters(parameters: Iterable<ParameterRecord>): FreeP
       const first = entries[0]!.value as Readonly<Record<string, number>>;
       const [lead, share] = Object.entries(first).reduce((a, b) => (b[1] > a[1] ? b : a));
       if (share <= 0) continue;
-      // A share cannot pass 1; with the lead at 1 the other shares would all be 0.
-      upper = Math.min(
-        upper,
-        1 / Math.max(...entries.map((e) => (e.value as Record<string, number>)[lead]!)),
-      );
+      // The other shares move together by (1 - s·m) / (1 - s); keep that factor inside the same range as
+      // the multiplier, so no share in the table moves further than the lead may (and none reaches 0).
+      const [factorLow, factorHigh] = [lower, upper];
+      for (const e of entries) {
+        const s = (e.value as Record<string, number>)[lead]!;
+        if (s >= 1) continue;
+        upper = Math.min(upper, (1 - factorLow * (1 - s)) / s);
+        lower = Math.max(lower, (1 - factorHigh * (1 - s)) / s);
+      }
       free.push({
         path: p.path,
         file: p.file,
