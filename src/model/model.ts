@@ -356,7 +356,9 @@ export class Model {
       this.removedEmployed++;
       this.removedBySector[s.sectorOf(id)]++;
     }
-    s.setFlags(id, (f | Flag.REENTRANT) & ~(Flag.ATD | Flag.ER_PATH | Flag.BORDER_BOOKING));
+    // The executed order is spent: after a re-entry, the prior order is reinstated only with the
+    // reinstatement share (see route).
+    s.setFlags(id, (f | Flag.REENTRANT) & ~(Flag.ATD | Flag.ER_PATH | Flag.BORDER_BOOKING | Flag.HAS_ORDER));
     const mult = this.policy.state.gotawayMultiplier[s.nationalityOf(id)];
     const share = Math.min(1, this.today.reentryShare * mult);
     if (share > 0 && this.streams.border.next() < share) {

@@ -331,8 +331,12 @@ export function simulate(
   };
 }
 
+/**
+ * Model events: arrivals of people (population and new rows) and every stage change. Calendar pops are
+ * not added: a timed step that fires is already counted as the stage change it causes.
+ */
 function eventsOf(m: Model): number {
-  return m.store.transitions + m.store.created + m.calendarEvents;
+  return m.store.transitions + m.store.created;
 }
 
 /** When beds or ATD places are cut below use, release people from the queue stages. */

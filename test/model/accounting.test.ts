@@ -9,7 +9,10 @@ const H = 200;
 describe("accounting", () => {
   const occupied = runModel(syntheticScenario({ horizonDays: H }));
   const held = runModel(
-    syntheticScenario({ horizonDays: H, accounting: { detention: "capacity_held", courts: "capacity_held" } }),
+    syntheticScenario({
+      horizonDays: H,
+      accounting: { detention: "capacity_held", courts: "capacity_held" },
+    }),
   );
 
   it("charges occupied bed-days and completions by default", () => {
