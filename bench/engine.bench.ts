@@ -15,6 +15,11 @@ function line(label: string, r: MMcResult): string {
   return `${label.padEnd(10)} events ${r.events}  wall ${r.wallSeconds.toFixed(2)} s  ${(r.eventsPerSecond / 1e6).toFixed(2)} M events/s  mean wait ${r.meanWait.toFixed(4)}`;
 }
 
+function cpuSecondsSince(start: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1e6;
+}
+
 /** Day-bucket calendar in a hold model: 2M pending entities, each popped and rescheduled 1–365 days on. */
 function bucketCalendarHold(): void {
   const pending = 2_000_000;
@@ -40,13 +45,21 @@ runEngineMMc({ ...spec, customers: 200_000 });
 
 let last: Record<string, number> = {};
 for (const customers of customersList) {
+  // CPU seconds beside wall seconds: on a shared machine other processes inflate wall time.
+  let cpu = process.cpuUsage();
   const reference = runReferenceMMc({ ...spec, customers });
+  const referenceCpu = cpuSecondsSince(cpu);
+  cpu = process.cpuUsage();
   const engine = runEngineMMc({ ...spec, customers });
+  const engineCpu = cpuSecondsSince(cpu);
   const speedup = engine.eventsPerSecond / reference.eventsPerSecond;
   const relErr = Math.abs(engine.meanWait - ERLANG_C_WQ) / ERLANG_C_WQ;
   console.log(`M/M/10, ${customers} customers`);
   console.log(line("reference", reference));
   console.log(line("engine", engine));
+  console.log(
+    `CPU seconds: reference ${referenceCpu.toFixed(2)}, engine ${engineCpu.toFixed(2)} (ratio ${(referenceCpu / engineCpu).toFixed(2)}x)`,
+  );
   console.log(`speedup ${speedup.toFixed(2)}x  relErr ${relErr.toFixed(4)} (Erlang C Wq ${ERLANG_C_WQ})`);
   if (customers === customersList[0]) {
     // The same comparison with the reference drawing ziggurat exponentials too: event machinery alone.
