@@ -56,13 +56,17 @@ export class Simulation {
 
   /** Schedules an event `delay` (≥ 0) after now. */
   scheduleIn(delay: number, type: number, entity: number, priority = 0): void {
-    if (!(delay >= 0)) this.rejectTime(this.clock + delay);
+    if (!(delay >= 0)) this.rejectDelay(delay);
     this.calendar.schedule(this.clock + delay, type, entity, priority);
   }
 
   // Kept out of line so that the hot scheduling paths stay small enough to inline.
   private rejectTime(time: number): never {
     throw new RangeError(`Simulation.schedule: time ${time} is before now (${this.clock})`);
+  }
+
+  private rejectDelay(delay: number): never {
+    throw new RangeError(`Simulation.scheduleIn: delay must be a number ≥ 0, got ${delay}`);
   }
 
   /** Processes every event with time ≤ `time` (including ones scheduled meanwhile), then sets now = time. */

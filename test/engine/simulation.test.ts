@@ -65,6 +65,8 @@ describe("Simulation", () => {
     sim.schedule(2, 1, 0);
     sim.run();
     expect(() => sim.schedule(1, 1, 0)).toThrow(/before now/);
+    expect(() => sim.scheduleIn(-1, 1, 0)).toThrow(/delay must be a number ≥ 0, got -1/);
+    expect(() => sim.scheduleIn(Number.NaN, 1, 0)).toThrow(/got NaN/);
     sim.schedule(3, 0, 0);
     expect(() => sim.run()).toThrow(/no handler registered for event type 0/);
     sim.schedule(4, 9, 0);
