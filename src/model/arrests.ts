@@ -7,7 +7,7 @@
 import { poisson } from "./engine.ts";
 import { F } from "./flows.ts";
 import type { Model } from "./model.ts";
-import { POOL_AT_LARGE, RECENT_ENTRANT_DAYS, TARGET_CLASSES, type TargetClass } from "./stages.ts";
+import { AT_LARGE_POOLS, POOL_AT_LARGE, POOL_RECENT, RECENT_COHORTS, type TargetClass } from "./stages.ts";
 
 const CLASS_INDEX: Record<TargetClass, number> = { criminal: 0, final_order: 1, recent_entrant: 2, other: 3 };
 /** Custodial and task-force arrests find people in jails: criminal records first. */
@@ -30,30 +30,45 @@ export class Arrests {
 
   atLargeSize(): number {
     let n = 0;
-    for (let c = 0; c < TARGET_CLASSES.length; c++) n += this.m.pools[POOL_AT_LARGE + c]!.size;
+    for (const p of AT_LARGE_POOLS) n += this.m.pools[p]!.size;
     return n;
   }
 
-  /** Takes one person from class c; recent entrants who are no longer recent move to "other" first. */
-  private takeFromClass(c: number, day: number): number {
+  /** Takes one person from class c (recent entrants: uniformly over the cohorts); -1 when empty. */
+  private takeFromClass(c: number): number {
     const m = this.m;
-    const pool = m.pools[POOL_AT_LARGE + c]!;
-    const rng = m.streams.arrests;
-    while (pool.size > 0) {
-      const id = pool.take(rng);
+    if (c !== CLASS_INDEX.recent_entrant) {
+      const pool = m.pools[POOL_AT_LARGE + c]!;
+      if (pool.size === 0) return -1;
+      const id = pool.take(m.streams.arrests);
       m.store.setPool(id, 255);
-      if (c === CLASS_INDEX.recent_entrant && day - m.store.entryDayOf(id) >= RECENT_ENTRANT_DAYS) {
-        m.joinPool(id, POOL_AT_LARGE + CLASS_INDEX.other);
-        continue;
-      }
       return id;
+    }
+    return this.takeFromPools(POOL_RECENT, RECENT_COHORTS);
+  }
+
+  /** A uniformly random member of pools first .. first + count - 1, or of all at-large pools. */
+  private takeFromPools(first: number, count: number): number {
+    const m = this.m;
+    let total = 0;
+    for (let k = 0; k < count; k++) total += m.pools[first + k]!.size;
+    if (total === 0) return -1;
+    let r = m.streams.arrests.int(total);
+    for (let k = 0; k < count; k++) {
+      const pool = m.pools[first + k]!;
+      if (r < pool.size) {
+        const id = pool.removeAt(r);
+        m.store.setPool(id, 255);
+        return id;
+      }
+      r -= pool.size;
     }
     return -1;
   }
 
-  private takeInOrder(order: Int8Array, day: number): number {
+  private takeInOrder(order: Int8Array): number {
     for (let i = 0; i < order.length; i++) {
-      const id = this.takeFromClass(order[i], day);
+      const id = this.takeFromClass(order[i]);
       if (id >= 0) return id;
     }
     return -1;
@@ -78,8 +93,8 @@ export class Arrests {
     const total = this.atLargeSize();
     if (total === 0) return -1;
     let r = m.streams.arrests.int(total);
-    for (let c = 0; c < TARGET_CLASSES.length; c++) {
-      const pool = m.pools[POOL_AT_LARGE + c]!;
+    for (const p of AT_LARGE_POOLS) {
+      const pool = m.pools[p]!;
       if (r < pool.size) {
         const id = pool.removeAt(r);
         m.store.setPool(id, 255);
@@ -117,9 +132,9 @@ export class Arrests {
       const id =
         channel === "at_large"
           ? i < strictCount
-            ? this.takeInOrder(order, day)
+            ? this.takeInOrder(order)
             : this.takeAny()
-          : this.takeInOrder(CUSTODIAL_ORDER, day);
+          : this.takeInOrder(CUSTODIAL_ORDER);
       if (id < 0) break;
       done++;
       if (m.hasFreeBed()) m.bookIn(id, day, false);

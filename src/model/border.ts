@@ -8,7 +8,7 @@ import { bernoulliThreshold, SmallDiscrete } from "./discrete.ts";
 import { binomial, poisson } from "./engine.ts";
 import { F } from "./flows.ts";
 import { Ev, type Model } from "./model.ts";
-import { Flag, POOL_AT_LARGE, POOL_PAROLE_OTHER, Protection, Stage } from "./stages.ts";
+import { Flag, POOL_PAROLE_OTHER, Protection, Stage } from "./stages.ts";
 
 const NAT = NATIONALITY_GROUPS.length;
 const D = {
@@ -154,7 +154,7 @@ export class BorderChannel {
       for (let i = 0; i < got; i++) {
         const nf = this.newFlags(day);
         const id = m.store.add(Stage.AT_LARGE, n, nf.flags, nf.sector, day, day);
-        m.joinPool(id, POOL_AT_LARGE + m.targetClass(id, day));
+        m.joinAtLarge(id, day);
       }
       m.flows[F.gotaways] += got;
     }
@@ -169,7 +169,7 @@ export class BorderChannel {
         const n = this.overstayTable.sample(rng);
         const nf = this.newFlags(day);
         const id = m.store.add(Stage.AT_LARGE, n, nf.flags, nf.sector, day, day);
-        m.joinPool(id, POOL_AT_LARGE + m.targetClass(id, day));
+        m.joinAtLarge(id, day);
       }
       m.flows[F.overstays] += over;
     }

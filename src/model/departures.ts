@@ -7,7 +7,7 @@
 import { binomial } from "./engine.ts";
 import { F } from "./flows.ts";
 import type { Model } from "./model.ts";
-import { Flag, POOL_AT_LARGE, Stage, TARGET_CLASSES } from "./stages.ts";
+import { AT_LARGE_POOLS, Flag, POOL_AT_LARGE, Stage } from "./stages.ts";
 
 const WINDOW = 30;
 
@@ -61,8 +61,8 @@ export class Departures {
     );
     const adjust = Math.min(1, p.scalar("population.status_adjustment_rate").at(day) / 365);
     let departed = 0;
-    for (let c = 0; c < TARGET_CLASSES.length; c++) {
-      const pool = m.pools[POOL_AT_LARGE + c]!;
+    for (const poolIndex of AT_LARGE_POOLS) {
+      const pool = m.pools[poolIndex]!;
       const n = rate > 0 ? binomial(rng, pool.size, rate) : 0;
       for (let i = 0; i < n; i++) {
         const id = pool.take(rng);
@@ -75,7 +75,7 @@ export class Departures {
       }
       departed += n;
       // A final order bars adjustment of status in this model.
-      if (c === 1 || adjust <= 0) continue;
+      if (poolIndex === POOL_AT_LARGE + 1 || adjust <= 0) continue;
       const k = binomial(rng, pool.size, adjust);
       for (let i = 0; i < k; i++) {
         const id = pool.take(rng);

@@ -15,6 +15,9 @@ import { PersonStore } from "./persons.ts";
 import { PolicyTimeline } from "./policy.ts";
 import { SwapPool } from "./pool.ts";
 import {
+  COHORT_DAYS,
+  cohortOf,
+  cohortPool,
   Flag,
   isDetained,
   NO_POOL,
@@ -153,10 +156,29 @@ export class Model {
   /** Target class of an at-large person (0 criminal, 1 final order, 2 recent entrant, 3 other). */
   targetClass(id: number, day: number): number {
     const s = this.store;
-    if (s.flagsOf(id) & Flag.HAS_ORDER) return 1;
-    if (s.flagsOf(id) & Flag.CRIMINAL) return 0;
-    if (day - s.entryDayOf(id) < RECENT_ENTRANT_DAYS) return 2;
+    const f = s.flagsOf(id);
+    if (f & Flag.HAS_ORDER) return 1;
+    if (f & Flag.CRIMINAL) return 0;
+    if (day < cohortOf(s.entryDayOf(id)) * COHORT_DAYS + RECENT_ENTRANT_DAYS) return 2;
     return 3;
+  }
+
+  /** Puts a person at large into the pool of their target class (recent entrants: their cohort). */
+  joinAtLarge(id: number, day: number): void {
+    const c = this.targetClass(id, day);
+    this.joinPool(id, c === 2 ? cohortPool(cohortOf(this.store.entryDayOf(id))) : POOL_AT_LARGE + c);
+  }
+
+  /** Moves the cohort whose oldest members reach the recent-entrant limit today to "other". */
+  ageCohorts(day: number): void {
+    const k = (day - RECENT_ENTRANT_DAYS) / COHORT_DAYS;
+    if (!Number.isInteger(k)) return;
+    const from = this.pools[cohortPool(k)]!;
+    const other = POOL_AT_LARGE + 3;
+    while (from.size > 0) {
+      const id = from.removeAt(from.size - 1);
+      this.joinPool(id, other);
+    }
   }
 
   /** Moves a person into the interior at large (with an order when the HAS_ORDER flag is set). */
@@ -165,7 +187,7 @@ export class Model {
     this.leavePool(id);
     s.clearFlags(id, Flag.ATD);
     s.move(id, s.flagsOf(id) & Flag.HAS_ORDER ? Stage.AT_LARGE_ORDER : Stage.AT_LARGE, day);
-    this.joinPool(id, POOL_AT_LARGE + this.targetClass(id, day));
+    this.joinAtLarge(id, day);
   }
 
   /** Moves a person onto the non-detained docket, enrolled in ATD when `atd` and there is room. */

@@ -17,9 +17,9 @@ import { Protections } from "./protections.ts";
 import { Recorder } from "./recorder.ts";
 import { Removal } from "./removal.ts";
 import {
+  AT_LARGE_POOLS,
   FIRST_EXIT,
   Flag,
-  POOL_AT_LARGE,
   POOL_ATD,
   POOL_DACA,
   POOL_PAROLE_CHNV,
@@ -123,6 +123,7 @@ export function simulate(
   for (let day = 0; day < H; day++) {
     if (day > 0) beginDay(day);
     const st = m.policy.state;
+    m.ageCohorts(day);
     enforceCapacityCuts(m, day);
 
     // Timed steps due today.
@@ -281,7 +282,7 @@ export function simulate(
       if (inside !== expected)
         fail(`day ${day}: ${inside} inside, expected ${expected} from inflows and exits`);
       let atLarge = 0;
-      for (let k = 0; k < 4; k++) atLarge += m.pools[POOL_AT_LARGE + k]!.size;
+      for (const k of AT_LARGE_POOLS) atLarge += m.pools[k]!.size;
       if (atLarge !== c[Stage.AT_LARGE] + c[Stage.AT_LARGE_ORDER]) {
         fail(
           `day ${day}: at-large pools hold ${atLarge}, stage counters ${c[Stage.AT_LARGE] + c[Stage.AT_LARGE_ORDER]}`,

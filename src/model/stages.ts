@@ -65,14 +65,41 @@ export const Protection = {
 export const TARGET_CLASSES = ["criminal", "final_order", "recent_entrant", "other"] as const;
 export type TargetClass = (typeof TARGET_CLASSES)[number];
 export const RECENT_ENTRANT_DAYS = 730;
+/**
+ * Recent entrants are kept in entry-day cohorts of COHORT_DAYS, in a ring of RECENT_COHORTS pools. A
+ * cohort moves to "other" as a whole on the day its oldest member has been in the U.S. for
+ * RECENT_ENTRANT_DAYS, so nobody older counts as recent (the youngest of a cohort leave the class up to
+ * COHORT_DAYS early) and an arrest never draws a stale member.
+ */
+export const COHORT_DAYS = 92;
+export const RECENT_COHORTS = 9;
 
 /** Swap-remove pool indices: at-large target classes, protections (TPS by nationality), ATD. */
-export const POOL_AT_LARGE = 0; // + target class index (0..3)
+export const POOL_AT_LARGE = 0; // + target class index (0 criminal, 1 final order, 3 other; recent: POOL_RECENT)
 export const POOL_TPS = 4; // + nationality index (0..11)
 export const POOL_PAROLE_CHNV = 16;
 export const POOL_PAROLE_OTHER = 17;
 export const POOL_DACA = 18;
 export const POOL_PENDING_ASYLUM = 19;
 export const POOL_ATD = 20;
-export const POOL_COUNT = 21;
+export const POOL_RECENT = 21; // + cohort ring index (0..8)
+export const POOL_COUNT = POOL_RECENT + RECENT_COHORTS;
 export const NO_POOL = 255;
+
+/** Every pool of people at large: criminal, final order, other, then the recent-entrant cohorts. */
+export const AT_LARGE_POOLS: readonly number[] = [
+  POOL_AT_LARGE,
+  POOL_AT_LARGE + 1,
+  POOL_AT_LARGE + 3,
+  ...Array.from({ length: RECENT_COHORTS }, (_, k) => POOL_RECENT + k),
+];
+
+/** Cohort number of an entry day (floor division, also for days before the start). */
+export function cohortOf(entryDay: number): number {
+  return Math.floor(entryDay / COHORT_DAYS);
+}
+
+/** Ring pool of a cohort. */
+export function cohortPool(cohort: number): number {
+  return POOL_RECENT + (((cohort % RECENT_COHORTS) + RECENT_COHORTS) % RECENT_COHORTS);
+}

@@ -10,7 +10,6 @@ import type { RandomStream } from "./engine.ts";
 import type { Model } from "./model.ts";
 import {
   Flag,
-  POOL_AT_LARGE,
   POOL_ATD,
   POOL_DACA,
   POOL_PAROLE_CHNV,
@@ -123,7 +122,7 @@ export function synthesizePopulation(m: Model): SynthesisCounts {
   for (let i = 0; i < orders; i++) {
     const id = add(Stage.AT_LARGE_ORDER, natTable.sample(rng));
     s.addFlags(id, Flag.HAS_ORDER);
-    m.joinPool(id, POOL_AT_LARGE + m.targetClass(id, 0));
+    m.joinAtLarge(id, 0);
   }
   byLegal.final_order = orders;
 
@@ -144,7 +143,7 @@ export function synthesizePopulation(m: Model): SynthesisCounts {
   const rest = Math.max(0, total - assigned);
   for (let i = 0; i < rest; i++) {
     const id = add(Stage.AT_LARGE, natTable.sample(rng));
-    m.joinPool(id, POOL_AT_LARGE + m.targetClass(id, 0));
+    m.joinAtLarge(id, 0);
   }
   byLegal.no_status = rest;
   return { persons: s.size, byLegal };

@@ -1,0 +1,41 @@
+/** Recent entrants are kept in entry-day cohorts that move to "other" when their oldest members age out. */
+import { describe, expect, it } from "vitest";
+import { RandomStream } from "../../src/model/engine.ts";
+import { Model } from "../../src/model/model.ts";
+import { makeStreams } from "../../src/model/simulate.ts";
+import {
+  COHORT_DAYS,
+  cohortPool,
+  POOL_AT_LARGE,
+  RECENT_ENTRANT_DAYS,
+  Stage,
+} from "../../src/model/stages.ts";
+import { syntheticScenario } from "../../src/model/synthetic-scenario.ts";
+
+describe("recent-entrant cohorts", () => {
+  it("counts as recent only those in the U.S. less than the limit, and ages cohorts out whole", () => {
+    const sc = syntheticScenario({ horizonDays: 2000 });
+    const m = new Model(sc, sc.params, makeStreams(RandomStream.create(1, "t")), 0, 100);
+    const other = POOL_AT_LARGE + 3;
+    // Entry day 0 (cohort 0, oldest member entered on day 0) and day 91 (same cohort), day 92 (cohort 1).
+    const a = m.store.add(Stage.AT_LARGE, 0, 0, 255, 0, 0);
+    const b = m.store.add(Stage.AT_LARGE, 0, 0, 255, COHORT_DAYS - 1, 0);
+    const c = m.store.add(Stage.AT_LARGE, 0, 0, 255, COHORT_DAYS, 0);
+    for (const id of [a, b, c]) m.joinAtLarge(id, 100);
+    expect(m.store.poolOf(a)).toBe(cohortPool(0));
+    expect(m.store.poolOf(b)).toBe(cohortPool(0));
+    expect(m.store.poolOf(c)).toBe(cohortPool(1));
+    m.ageCohorts(RECENT_ENTRANT_DAYS - 1);
+    expect(m.pools[other]!.size).toBe(0);
+    m.ageCohorts(RECENT_ENTRANT_DAYS); // person a has been in the U.S. 730 days: cohort 0 leaves
+    expect(m.store.poolOf(a)).toBe(other);
+    expect(m.store.poolOf(b)).toBe(other);
+    expect(m.store.poolOf(c)).toBe(cohortPool(1));
+    // Joining after the cohort aged out goes straight to "other".
+    const d = m.store.add(Stage.AT_LARGE, 0, 0, 255, 10, 0);
+    m.joinAtLarge(d, RECENT_ENTRANT_DAYS);
+    expect(m.store.poolOf(d)).toBe(other);
+    expect(m.targetClass(c, RECENT_ENTRANT_DAYS + COHORT_DAYS - 1)).toBe(2);
+    expect(m.targetClass(c, RECENT_ENTRANT_DAYS + COHORT_DAYS)).toBe(3);
+  });
+});
