@@ -63,3 +63,28 @@ describe("free tables of shares", () => {
     expect(text).toContain("reason: Judgement (see docs/calibration.md).");
   });
 });
+
+describe("patching parameter files", () => {
+  it("leaves every byte but the fitted numbers alone", () => {
+    const dir = mkdtempSync(join(tmpdir(), "immsim-cal-"));
+    const file = join(dir, "p.yaml");
+    const before = [
+      "description: >",
+      "  A long folded description that a serializer would re-wrap at its own width, which must not happen",
+      "  here.",
+      "unit: cases per year",
+      "values:",
+      "  2011-10-01:",
+      "    value: 50000 # starting value",
+      "    assumption: true",
+      "    reason: >",
+      "      Starting value; calibrated on FY2015-FY2019 only",
+      "      (see docs/calibration.md).",
+      "  2019-10-01: { value: 60000, reference: &r [{ title: t, href: https://example.org }] }",
+      "",
+    ].join("\n");
+    writeFileSync(file, before);
+    writeFittedValues(file, new Map([["2011-10-01", 33330]]));
+    expect(readFileSync(file, "utf8")).toBe(before.replace("value: 50000", "value: 33330"));
+  });
+});
