@@ -3,8 +3,6 @@ export { BucketCalendar } from "../engine/calendar.ts";
 export {
   AliasTable,
   binomial,
-  lognormal,
-  lognormalMeanCv,
   normal,
   poisson,
   uniform,

@@ -7,7 +7,8 @@
 import { NATIONALITY_GROUPS } from "../params/catalog.ts";
 import type { ResolvedParameters, Scenario } from "../params/types.ts";
 import { Capacities } from "./capacity.ts";
-import { BucketCalendar, IntFifo, lognormal, type RandomStream } from "./engine.ts";
+import { DelayTable } from "./delay-table.ts";
+import { BucketCalendar, IntFifo, type RandomStream } from "./engine.ts";
 import { ALL_FLOWS, F } from "./flows.ts";
 import { WaitHistogram } from "./histogram.ts";
 import { Ledger } from "./money.ts";
@@ -94,8 +95,7 @@ export class Model {
   readonly capacityMessages: string[] = [];
   capacityViolations = 0;
 
-  private readonly delayMu: number;
-  private readonly delaySigma: number;
+  private readonly delayTable: DelayTable;
 
   constructor(
     readonly scenario: Scenario,
@@ -104,9 +104,7 @@ export class Model {
     readonly delayCv: number,
     expectedPersons: number,
   ) {
-    const sigma2 = Math.log1p(delayCv * delayCv);
-    this.delaySigma = Math.sqrt(sigma2);
-    this.delayMu = -0.5 * sigma2;
+    this.delayTable = new DelayTable(delayCv);
     this.store = new PersonStore(expectedPersons);
     this.calendar = new BucketCalendar();
     this.pools = [];
@@ -125,12 +123,11 @@ export class Model {
     return this.scenario.scale;
   }
 
-  /** A delay in whole days with mean `mean` (lognormal with the run's cv; exact when cv is 0). */
+  /** A delay in whole days with mean `mean` (lognormal with the run's cv, from a quantile table; exact when cv is 0). */
   delay(mean: number): number {
     if (mean <= 0) return 0;
     if (this.delayCv <= 0) return Math.round(mean);
-    // mean × exp(N(−σ²/2, σ²)) is lognormal with that mean and the run's cv (σ² = ln(1 + cv²)).
-    return Math.round(mean * lognormal(this.streams.delays, this.delayMu, this.delaySigma));
+    return Math.round(mean * this.delayTable.draw(this.streams.delays));
   }
 
   schedule(day: number, type: number, id: number): void {

@@ -1,6 +1,7 @@
 /** The model's building blocks: person store, swap-remove pools, daily capacities, ledger, synthesis. */
 import { describe, expect, it } from "vitest";
 import { DailyCapacity } from "../../src/model/capacity-meter.ts";
+import { DelayTable, inverseNormal } from "../../src/model/delay-table.ts";
 import { RandomStream } from "../../src/model/engine.ts";
 import { runModel } from "../../src/model/index.ts";
 import { Ledger } from "../../src/model/money.ts";
@@ -88,5 +89,26 @@ describe("population synthesis", () => {
     expect(r10.timing.agents).toBeGreaterThan(19_000);
     expect(r10.timing.agents).toBeLessThan(21_000);
     expect(r10.timing.persons).toBeCloseTo(r10.timing.agents / 0.1, 6);
+  });
+});
+
+describe("DelayTable", () => {
+  it("draws lognormal multipliers with mean 1 and the requested cv", () => {
+    const t = new DelayTable(0.5);
+    const rng = RandomStream.create(3, "delays");
+    let s = 0;
+    let s2 = 0;
+    const n = 200_000;
+    for (let i = 0; i < n; i++) {
+      const x = t.draw(rng);
+      s += x;
+      s2 += x * x;
+    }
+    const mean = s / n;
+    const sd = Math.sqrt(s2 / n - mean * mean);
+    expect(mean).toBeCloseTo(1, 2);
+    expect(sd).toBeGreaterThan(0.47);
+    expect(sd).toBeLessThan(0.51);
+    expect(inverseNormal(0.975)).toBeCloseTo(1.959964, 5);
   });
 });
