@@ -52,6 +52,7 @@ function isMoney(unit: string): boolean {
 
 /** A value followed by its unit, with money shown once (`$1.2B per year`, not `$1.2B USD per year`). */
 export function formatWithUnit(x: number | null | undefined, unit: string): string {
+  if (isShare(unit)) return `${formatInUnit(x, unit)} (${unit})`;
   if (!isMoney(unit)) return `${formatCount(x)} ${unit}`.trimEnd();
   const rest = unit
     .replace(/\b(usd|dollars?)\b/i, "")
@@ -60,16 +61,38 @@ export function formatWithUnit(x: number | null | undefined, unit: string): stri
   return `${formatUsd(x)}${rest ? ` ${rest}` : ""}`;
 }
 
-/** A value in the unit it is measured in, without the unit. */
-export function formatInUnit(x: number | null | undefined, unit: string): string {
-  return isMoney(unit) ? formatUsd(x) : formatCount(x);
+function isShare(unit: string): boolean {
+  return /^share\b|\bshare of\b|^fraction/i.test(unit);
 }
 
-/** `output_lost_per_year` reads as `Output lost per year`; names with spaces are kept as they are. */
+/** A value in the unit it is measured in, without the unit (shares as percentages). */
+export function formatInUnit(x: number | null | undefined, unit: string): string {
+  if (isMoney(unit)) return formatUsd(x);
+  if (isShare(unit)) return formatPercent(x, Math.abs(x ?? 0) < 0.01 ? 3 : 1);
+  return formatCount(x);
+}
+
+const ACRONYMS: Readonly<Record<string, string>> = {
+  us: "U.S.",
+  gdp: "GDP",
+  atd: "ATD",
+  ice: "ICE",
+  tps: "TPS",
+};
+
+/**
+ * `output_lost_per_year` reads as `Output lost per year`, `workers_removed.construction` as
+ * `Workers removed: construction`; names with spaces are kept as they are.
+ */
 export function humanName(name: string): string {
   if (name.includes(" ")) return name;
-  const spaced = name.replaceAll("_", " ").replaceAll(".", " ");
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+  const words = (part: string) =>
+    part
+      .split("_")
+      .map((w) => ACRONYMS[w] ?? w)
+      .join(" ");
+  const text = name.split(".").map(words).join(": ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function formatRange(

@@ -82,7 +82,7 @@ ${row("Removals, total", formatCount(agg.kpis.removalsTotal), formatRange(...r("
 ${row(
   target === null ? "Time to target (none set)" : `Time to ${formatCount(target)} removals (median)`,
   formatYears(agg.kpis.yearsToTarget),
-  formatRange(...r("yearsToTarget"), formatYears),
+  r("yearsToTarget").every((x) => x === null) ? "" : formatRange(...r("yearsToTarget"), formatYears),
   "years",
 )}
 ${row("Peak detention", formatCount(agg.kpis.peakDetention), formatRange(...r("peakDetention")), "people")}

@@ -1,4 +1,4 @@
-import type { RunAggregate } from "../run/aggregate.ts";
+import type { ImpactBand, RunAggregate } from "../run/aggregate.ts";
 import type { RunMeta } from "../store/records.ts";
 import {
   collapseRuns,
@@ -20,6 +20,22 @@ export interface SummaryContext {
 function peakOf(bands: readonly { mean: number }[] | undefined): number {
   if (!bands || bands.length === 0) return Number.NaN;
   return Math.max(...bands.map((b) => b.mean));
+}
+
+const PEOPLE_UNIT = /person|people|children|workers|deaths/i;
+/** A machine name with a dotted part, e.g. `workers_removed.construction`. */
+const BREAKDOWN_NAME = /^[a-z0-9_]+\.[a-z0-9_.]+$/i;
+
+/**
+ * Impacts on people come first (counts of persons, children, deaths), largest first; then the others.
+ * Left out: breakdown lines (`workers_removed.construction`, whose total is listed) and `removals`, which
+ * the summary already shows.
+ */
+export function largestImpacts(impacts: readonly ImpactBand[], count: number): ImpactBand[] {
+  const candidates = impacts.filter((i) => !BREAKDOWN_NAME.test(i.name) && i.name !== "removals");
+  const people = candidates.filter((i) => PEOPLE_UNIT.test(i.unit)).sort((a, b) => b.mean - a.mean);
+  const others = candidates.filter((i) => !PEOPLE_UNIT.test(i.unit)).sort((a, b) => b.mean - a.mean);
+  return [...people, ...others].slice(0, count);
 }
 
 /** The terminal summary: what a reader needs in ten seconds, every figure with its unit and its range. */
@@ -81,7 +97,7 @@ export function terminalSummary(agg: RunAggregate, ctx: SummaryContext): string 
   lines.push("");
 
   lines.push("Largest human impacts");
-  const impacts = [...agg.impacts].sort((a, b) => b.mean - a.mean).slice(0, 3);
+  const impacts = largestImpacts(agg.impacts, 3);
   if (impacts.length === 0) lines.push("  none reported");
   for (const i of impacts) {
     const fmt = (x: number | null | undefined) => formatInUnit(x, i.unit);

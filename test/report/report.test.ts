@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { compareRuns, compareWithStudy } from "../../src/report/compare.ts";
+import { formatWithUnit, humanName } from "../../src/report/format.ts";
 import { htmlReport } from "../../src/report/html.ts";
 import { runDocument } from "../../src/report/json.ts";
-import { terminalSummary } from "../../src/report/summary.ts";
+import { largestImpacts, terminalSummary } from "../../src/report/summary.ts";
 import { aggregate } from "../../src/run/aggregate.ts";
 import { quantile } from "../../src/run/stats.ts";
 import { toReplicationRecord } from "../../src/store/records.ts";
@@ -94,13 +95,51 @@ describe("terminal summary", () => {
     expect(text).toMatch(/2025-04 – 2025-06\s+beds/);
   });
 
-  it("lists the three largest human impacts with their units", () => {
+  it("lists the three largest impacts on people with their units", () => {
     const section = text.slice(text.indexOf("Largest human impacts"));
-    expect(section).toContain("Tax revenue lost");
-    expect(section).toMatch(/Tax revenue lost: \$[\d.]+M per year/);
-    expect(section).toContain("children");
-    expect(section).toContain("workers");
-    expect(section).not.toContain("deaths in custody");
+    expect(section).toMatch(/Workers removed: [\d,]+ workers/);
+    expect(section).toMatch(/U\.S\.-citizen children with a removed parent: [\d,]+ children/);
+    expect(section).toMatch(/Expected deaths in custody: 0 deaths/);
+    // Money comes after people: with three people lines there is no room for it.
+    expect(section).not.toContain("Tax revenue lost");
+  });
+});
+
+describe("largest impacts", () => {
+  const line = (name: string, unit: string, mean: number) => ({
+    name,
+    unit,
+    mean,
+    low: mean,
+    high: mean,
+    coefficients: [],
+  });
+
+  it("skips breakdown lines and removals, and fills with other units when people lines run out", () => {
+    const picked = largestImpacts(
+      [
+        line("removals", "persons", 1e6),
+        line("workers_removed", "persons", 5e5),
+        line("workers_removed.construction", "persons", 2e5),
+        line("output_lost_per_year", "USD per year", 4e11),
+        line("gdp_change_share", "share of U.S. GDP", 0.001),
+      ],
+      3,
+    );
+    expect(picked.map((i) => i.name)).toEqual([
+      "workers_removed",
+      "output_lost_per_year",
+      "gdp_change_share",
+    ]);
+  });
+
+  it("shows shares as percentages and reads snake_case names", () => {
+    expect(formatWithUnit(0.0012, "share of U.S. GDP")).toBe("0.120% (share of U.S. GDP)");
+    expect(formatWithUnit(4.2e11, "USD per year")).toBe("$420B per year");
+    expect(humanName("us_citizen_children_with_removed_parent")).toBe(
+      "U.S. citizen children with removed parent",
+    );
+    expect(humanName("workers_removed.construction")).toBe("Workers removed: construction");
   });
 });
 
