@@ -57,7 +57,11 @@ export class BorderChannel {
     return s;
   }
 
-  private newFlags(day: number): { flags: number; sector: number } {
+  /**
+   * Adds a new arrival's row: employment and sector drawn from the population shares (no criminal record,
+   * no U.S.-citizen child on arrival).
+   */
+  private newRow(stage: number, n: number, day: number): number {
     const m = this.m;
     const rng = m.streams.border;
     let flags = 0;
@@ -74,7 +78,7 @@ export class BorderChannel {
       }
       sector = this.sectorTable.sample(rng);
     }
-    return { flags, sector };
+    return m.store.add(stage, n, flags, sector, day, day);
   }
 
   /** Sends one arriving person (a new row, or a re-entrant's row) down a disposition. */
@@ -143,8 +147,7 @@ export class BorderChannel {
           m.flows[BorderChannel.FLOW_OF[d]!] += k;
           if (d === D.returned) continue;
           for (let i = 0; i < k; i++) {
-            const nf = this.newFlags(day);
-            const id = m.store.add(Stage.REMAIN_IN_MEXICO, n, nf.flags, nf.sector, day, day);
+            const id = this.newRow(Stage.REMAIN_IN_MEXICO, n, day);
             // New rows start counted in a stage; admit() moves them to their real one.
             this.admitNew(id, d, day);
           }
@@ -152,8 +155,7 @@ export class BorderChannel {
       }
       const got = poisson(rng, gotPerDay * share * st.gotawayMultiplier[n] * scale);
       for (let i = 0; i < got; i++) {
-        const nf = this.newFlags(day);
-        const id = m.store.add(Stage.AT_LARGE, n, nf.flags, nf.sector, day, day);
+        const id = this.newRow(Stage.AT_LARGE, n, day);
         m.joinAtLarge(id, day);
       }
       m.flows[F.gotaways] += got;
@@ -167,8 +169,7 @@ export class BorderChannel {
       }
       for (let i = 0; i < over; i++) {
         const n = this.overstayTable.sample(rng);
-        const nf = this.newFlags(day);
-        const id = m.store.add(Stage.AT_LARGE, n, nf.flags, nf.sector, day, day);
+        const id = this.newRow(Stage.AT_LARGE, n, day);
         m.joinAtLarge(id, day);
       }
       m.flows[F.overstays] += over;
