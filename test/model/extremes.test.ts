@@ -98,3 +98,18 @@ describe("extreme scenarios", () => {
     expect(r.kpis.costPerRemoval).toBe(0);
   });
 });
+
+describe("run options and bad input", () => {
+  it("reports progress about every 30 simulated days", () => {
+    const calls: number[] = [];
+    runModel(syntheticScenario({ horizonDays: 100 }), { onProgress: (day) => calls.push(day) });
+    expect(calls).toEqual([31, 61, 91, 100]);
+  });
+
+  it("names the scenario and the fix for a horizon or scale it cannot run", () => {
+    expect(() => runModel(syntheticScenario({ horizonDays: 40_000 }))).toThrow(
+      /synthetic: horizon of 40000 days.*shorter horizon/,
+    );
+    expect(() => runModel(syntheticScenario({ horizonDays: 10, scale: 2 }))).toThrow(/scale 2/);
+  });
+});
