@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Scenario } from "../params/types.ts";
 import type { ReplicationRecord, RunStatus, ScenarioRecord } from "../store/records.ts";
@@ -20,9 +19,9 @@ export interface PreparedRun {
 /** Reads and resolves the scenario in the main thread, so that bad input fails before any work starts. */
 export async function prepareRun(file: string, overrides: ScenarioOverrides): Promise<PreparedRun> {
   const path = resolve(file);
-  const text = readFileSync(path, "utf8");
   const scenario = await loadScenario(path, overrides);
-  return { file: path, text, overrides, scenario };
+  // The text the loader read is the text every replication runs, whatever happens to the file later.
+  return { file: path, text: scenario.sourceText, overrides, scenario };
 }
 
 export interface ExecuteOptions {

@@ -10,9 +10,9 @@ export interface ScenarioOverrides {
 }
 
 export interface ReplicationJob {
-  /** Path of the scenario file; parameter sets it names are resolved relative to it. */
+  /** Where the scenario came from; only named in messages. */
   readonly scenarioFile: string;
-  /** The file's text when the run started; a worker refuses to run a file that has changed since. */
+  /** The scenario file's text as it was when the run started: what every replication runs. */
   readonly scenarioText: string;
   readonly overrides: ScenarioOverrides;
   readonly replication: number;

@@ -14,6 +14,21 @@ export async function loadScenario(file: string, overrides: ScenarioOverrides): 
   return loadScenarioFile(file, overrides);
 }
 
+/**
+ * A scenario from the text a job carries (the file is named only in messages), resolved against this
+ * installation's parameter tree. The main thread has already validated the same text with loadScenario.
+ */
+export async function scenarioFromText(
+  text: string,
+  file: string,
+  overrides: ScenarioOverrides,
+): Promise<Scenario> {
+  const { parseScenarioText } = await import("../params/scenario.ts");
+  const { readParameterTree } = await import("../params/tree.ts");
+  const { tree } = readParameterTree();
+  return parseScenarioText(text, file, tree, overrides);
+}
+
 export async function runReplicationOf(
   scenario: Scenario,
   replication: number,

@@ -1,13 +1,13 @@
 import type { Results } from "../model/results.ts";
 import type { Scenario } from "../params/types.ts";
 import type { ReplicationJob } from "./job.ts";
-import { loadScenario, type ModelProgress, runReplicationOf } from "./model-adapter.ts";
+import { type ModelProgress, runReplicationOf, scenarioFromText } from "./model-adapter.ts";
 
 // A worker runs several replications of the same scenario; loading and resolving it once is enough.
 const cache = new Map<string, Promise<Scenario>>();
 
 function cacheKey(job: ReplicationJob): string {
-  return JSON.stringify([job.scenarioFile, job.scenarioText, job.overrides]);
+  return JSON.stringify([job.scenarioText, job.overrides]);
 }
 
 /** Runs one job to its Results: the same job gives the same Results in any process. */
@@ -15,16 +15,10 @@ export async function runReplicationJob(job: ReplicationJob, onProgress?: ModelP
   const key = cacheKey(job);
   let scenario = cache.get(key);
   if (!scenario) {
-    scenario = loadScenario(job.scenarioFile, job.overrides);
+    scenario = scenarioFromText(job.scenarioText, job.scenarioFile, job.overrides);
     cache.set(key, scenario);
   }
-  const loaded = await scenario;
-  if (loaded.sourceText !== job.scenarioText) {
-    throw new Error(
-      `${job.scenarioFile} changed after the run started; start the run again so that every replication uses the same file`,
-    );
-  }
-  return runReplicationOf(loaded, job.replication, {
+  return runReplicationOf(await scenario, job.replication, {
     sampleUncertainty: job.sampleUncertainty,
     dailyChecks: job.dailyChecks,
     ...(onProgress ? { onProgress } : {}),
