@@ -57,6 +57,11 @@ describe("immsim run, end to end", () => {
     const list = JSON.parse(runs.stdout) as { runId: number; status: string; replicationsStored: number }[];
     expect(list.map((r) => [r.runId, r.status, r.replicationsStored])).toEqual([[1, "complete", 2]]);
 
+    const compare = spawnSync(bin, ["compare", "1", "1", "--db", db], { encoding: "utf8" });
+    expect(compare.status, compare.stderr).toBe(0);
+    expect(compare.stdout).toMatch(/Removals, total\s+people/);
+    expect(compare.stdout).toContain("Δ run 1 example vs run 1 example");
+
     const csv = spawnSync(bin, ["export", "1", "--format", "csv", "--db", db, "--out", join(dir, "csv")], {
       encoding: "utf8",
     });
