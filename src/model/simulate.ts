@@ -309,7 +309,14 @@ export function simulate(
     }
   }
 
-  if (o.dailyChecks) {
+  // One pass over all rows at the end, whatever the daily-check setting: the counters must match the rows,
+  // and the people inside must be the rows created plus inflows less exits.
+  {
+    const inside = s.inside();
+    if (inside !== s.created + s.inflows - s.exits)
+      fail(`end: ${inside} inside, expected ${s.created + s.inflows - s.exits}`);
+    if (!o.dailyChecks)
+      conservationMessages.push("daily conservation and capacity checks were off (dailyChecks: false)");
     const recount = s.recount();
     for (let k = 0; k < recount.length; k++) {
       if (recount[k] !== s.counts[k])

@@ -106,6 +106,12 @@ describe("run options and bad input", () => {
     expect(calls).toEqual([31, 61, 91, 100]);
   });
 
+  it("still checks conservation at the end when daily checks are off, and says so", () => {
+    const r = runModel(syntheticScenario({ horizonDays: 100 }), { dailyChecks: false });
+    expect(r.checks.conservation).toBe(true);
+    expect(r.checks.messages.join(" ")).toMatch(/daily conservation and capacity checks were off/);
+  });
+
   it("names the scenario and the fix for a horizon or scale it cannot run", () => {
     expect(() => runModel(syntheticScenario({ horizonDays: 40_000 }))).toThrow(
       /synthetic: horizon of 40000 days.*shorter horizon/,
