@@ -1,7 +1,6 @@
 /** The engine pieces the model uses, imported in one place. */
 export { BucketCalendar } from "../engine/calendar.ts";
 export {
-  AliasTable,
   binomial,
   normal,
   poisson,

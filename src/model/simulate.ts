@@ -26,6 +26,7 @@ import {
   POOL_PAROLE_OTHER,
   POOL_PENDING_ASYLUM,
   POOL_TPS,
+  STAGE_NAMES,
   Stage,
 } from "./stages.ts";
 import { synthesizePopulation } from "./synthesis.ts";
@@ -294,7 +295,8 @@ export function simulate(
       for (let n = 0; n < 12; n++) prot += m.pools[POOL_TPS + n]!.size;
       if (prot !== c[Stage.PROTECTED])
         fail(`day ${day}: protection pools hold ${prot}, stage counter ${c[Stage.PROTECTED]}`);
-      for (let k = 0; k < FIRST_EXIT; k++) if (c[k] < 0) fail(`day ${day}: stage ${k} counter below zero`);
+      for (let k = 0; k < FIRST_EXIT; k++)
+        if (c[k] < 0) fail(`day ${day}: stage ${STAGE_NAMES[k]} counter below zero`);
       m.checkCapacity("detention", detained, Math.max(m.bedsAgents, 0), day);
       m.checkCapacity("ATD", atd, m.atdCapacityAgents, day);
       m.checkCapacity("courts", cases.court.used, Math.floor(cases.court.offered + 1), day);
@@ -320,7 +322,7 @@ export function simulate(
     const recount = s.recount();
     for (let k = 0; k < recount.length; k++) {
       if (recount[k] !== s.counts[k])
-        fail(`end: stage ${k} holds ${recount[k]} rows, counter says ${s.counts[k]}`);
+        fail(`end: stage ${STAGE_NAMES[k]} holds ${recount[k]} rows, counter says ${s.counts[k]}`);
     }
   }
 
