@@ -28,6 +28,8 @@ export interface BedBlock {
   readonly costPerBedDay: number | undefined;
   readonly source: string;
   beds: number;
+  /** Closures applied to a base block (negative), added to the parameter's beds. */
+  offset: number;
 }
 
 interface BedOpening {
@@ -77,6 +79,7 @@ export class Capacities {
         costPerBedDay: undefined,
         source: "detention.cost_per_bed_day",
         beds: 0,
+        offset: 0,
       });
     }
     events.forEach((e, i) => {
@@ -147,6 +150,21 @@ export class Capacities {
         });
         break;
       case "beds_added": {
+        if (e.beds < 0) {
+          // Closures take beds away from the facility type's funded beds (its base block).
+          const base = this.bedBlocks.find((b) => b.base && b.facility === e.facility)!;
+          const first = e.day + Math.round(e.leadDays);
+          const n = Math.max(1, Math.round(e.rampDays));
+          for (let d = 0; d < n; d++) {
+            this.pushAt(this.openings, first + d, {
+              block: base,
+              beds: e.beds / n,
+              buildCostPerBed: 0,
+              buildSource: source,
+            });
+          }
+          break;
+        }
         const block: BedBlock = {
           facility: e.facility,
           facilityIndex: FACILITY_TYPES.indexOf(e.facility),
@@ -154,6 +172,7 @@ export class Capacities {
           costPerBedDay: e.costPerBedDay,
           source: e.costPerBedDay !== undefined ? source : "detention.cost_per_bed_day",
           beds: 0,
+          offset: 0,
         };
         this.bedBlocks.push(block);
         const build = e.buildCostPerBed ?? p.breakdown("detention.build_cost_per_bed").at(e.day)[e.facility];
@@ -198,7 +217,11 @@ export class Capacities {
           a.costSource,
         );
       }
-      this.pushAt(this.effective, day + a.trainingDays, { role: a.role, amount: a.amount });
+      // Hires become productive after training; losses take effect at once.
+      this.pushAt(this.effective, a.amount > 0 ? day + a.trainingDays : day, {
+        role: a.role,
+        amount: a.amount,
+      });
     }
     for (const eff of this.effective.get(day) ?? []) {
       this.added.set(eff.role, this.added.get(eff.role)! + eff.amount);
@@ -208,7 +231,8 @@ export class Capacities {
         this.skippedAdditions += o.beds;
         continue;
       }
-      o.block.beds = Math.max(0, o.block.beds + o.beds);
+      if (o.block.base) o.block.offset += o.beds;
+      else o.block.beds = Math.max(0, o.block.beds + o.beds);
       if (o.beds > 0) {
         ledger.charge(
           day,
@@ -233,7 +257,7 @@ export class Capacities {
     const baseBeds = p.breakdown("detention.beds").at(day);
     let beds = 0;
     for (const b of this.bedBlocks) {
-      if (b.base) b.beds = baseBeds[b.facility];
+      if (b.base) b.beds = Math.max(0, baseBeds[b.facility] + b.offset);
       beds += b.beds;
     }
     this.beds = beds;

@@ -125,7 +125,7 @@ export function simulate(
     if (day > 0) beginDay(day);
     const st = m.policy.state;
     m.ageCohorts(day);
-    enforceCapacityCuts(m, day);
+    const bedsHeld = enforceCapacityCuts(m, day);
 
     // Timed steps due today.
     const cal = m.calendar;
@@ -261,14 +261,14 @@ export function simulate(
       (c[Stage.DETAINED_DOCKET] + c[Stage.NON_DETAINED] + c[Stage.REMAIN_IN_MEXICO]) * inv,
     );
     put("stock.appeals_pending", (c[Stage.APPEAL_DETAINED] + c[Stage.APPEAL_NON_DETAINED]) * inv);
-    put("capacity.beds", m.caps.beds);
+    put("capacity.beds", bedsHeld * inv);
     put("capacity.atd", m.atdCapacityAgents * inv);
     put("capacity.officers", m.caps.officers);
     put("capacity.judges", m.caps.judges);
     put("capacity.asylum_officers", m.caps.asylumOfficers);
     for (let i = 0; i < ALL_FLOWS.length; i++) rec.daily[ALL_FLOWS[i]!]![day] = f[i] * inv;
 
-    rec.resource(day, "beds", detained, m.bedsAgents);
+    rec.resource(day, "beds", detained, bedsHeld);
     rec.resource(day, "atd", atd, m.atdCapacityAgents);
     rec.resource(day, "judges", cases.court.used, cases.court.offered);
     rec.resource(day, "asylum_officers", cases.cf.used, cases.cf.offered);
@@ -297,7 +297,7 @@ export function simulate(
         fail(`day ${day}: protection pools hold ${prot}, stage counter ${c[Stage.PROTECTED]}`);
       for (let k = 0; k < FIRST_EXIT; k++)
         if (c[k] < 0) fail(`day ${day}: stage ${STAGE_NAMES[k]} counter below zero`);
-      m.checkCapacity("detention", detained, Math.max(m.bedsAgents, 0), day);
+      m.checkCapacity("detention", detained, bedsHeld, day);
       m.checkCapacity("ATD", atd, m.atdCapacityAgents, day);
       m.checkCapacity("courts", cases.court.used, Math.floor(cases.court.offered + 1), day);
       m.checkCapacity("credible fear", cases.cf.used, Math.floor(cases.cf.offered + 1), day);
@@ -349,8 +349,13 @@ function eventsOf(m: Model): number {
   return m.store.transitions + m.store.created;
 }
 
-/** When beds or ATD places are cut below use, release people from the queue stages. */
-function enforceCapacityCuts(m: Model, day: number): void {
+/**
+ * When beds or ATD places are cut below use, release people from the queue stages (detained docket,
+ * credible-fear queue, third-country and transport queues). People in timed stages (processing, waiting
+ * for documents, appeals) keep their beds until they move on: returns the beds in use after the
+ * releases, which is the capacity held that day (no new book-in happens while it exceeds the funded beds).
+ */
+function enforceCapacityCuts(m: Model, day: number): number {
   const s = m.store;
   let over = Math.ceil(m.detainedCount() - m.bedsAgents - 1e-9);
   while (over > 0 && m.detainedDocket.length > 0) {
@@ -361,10 +366,19 @@ function enforceCapacityCuts(m: Model, day: number): void {
     m.flows[F.releasesWhenFull]++;
     over--;
   }
-  for (const q of [m.landQueue, m.airQueue]) {
+  while (over > 0 && m.cfQueue.length > 0) {
+    const id = m.cfQueue.shift();
+    if (s.stageOf(id) !== Stage.AWAIT_CREDIBLE_FEAR) continue;
+    m.leaveDetention(id, day);
+    m.toNonDetained(id, day, true);
+    m.flows[F.releasesWhenFull]++;
+    over--;
+  }
+  for (const q of [...m.thirdCountryQueues, m.landQueue, m.airQueue]) {
     while (over > 0 && q.length > 0) {
       const id = q.shift();
-      if (s.stageOf(id) !== Stage.AWAIT_TRANSPORT) continue;
+      const st = s.stageOf(id);
+      if (st !== Stage.AWAIT_TRANSPORT && st !== Stage.AWAIT_THIRD_COUNTRY) continue;
       m.leaveDetention(id, day);
       m.toAtLarge(id, day);
       m.flows[F.releasesWhenFull]++;
@@ -377,6 +391,7 @@ function enforceCapacityCuts(m: Model, day: number): void {
     s.setPool(id, 255);
     s.clearFlags(id, Flag.ATD);
   }
+  return Math.max(m.bedsAgents, m.detainedCount());
 }
 
 /**

@@ -144,6 +144,9 @@ describe("policy events", () => {
       2 * between(base, "flow.arrests.at_large", 100),
     );
     expect(costOf(r, "staffing", "officers_hired")).toBe(40 * 50000);
+    const losses = run([[50, { type: "hiring", role: "officers", count: -5, overDays: 0 }]]);
+    expect(losses.daily["capacity.officers"]![49]).toBe(10);
+    expect(losses.daily["capacity.officers"]![50]).toBe(5); // losses take effect at once, without training
     const judges = run([[0, { type: "hiring", role: "judges", count: 6, overDays: 0 }]], {
       "courts.pending_cases": 8000,
     });
@@ -188,6 +191,13 @@ describe("policy events", () => {
     expect(r.daily["capacity.beds"]![60]).toBeCloseTo(310, 9);
     expect(r.daily["capacity.beds"]![69]).toBeCloseTo(400, 9);
     expect(costOf(r, "capital")).toBeCloseTo(100 * 50000, 6);
+    // Closures take beds from the facility's funded beds; people above the new capacity are released.
+    const closed = run([
+      [100, { type: "beds_added", facility: "existing", beds: -250, leadDays: 0, rampDays: 0 }],
+    ]);
+    expect(closed.daily["capacity.beds"]![99]).toBe(300);
+    expect(closed.daily["capacity.beds"]![100]).toBe(50);
+    expect(Math.max(...closed.daily["stock.detained"]!.slice(100))).toBeLessThanOrEqual(50);
   });
 
   effect("atd_capacity", "sets ATD places", () => {
