@@ -2,6 +2,7 @@
  * `immsim backtest [--json]`: simulates FY2015-FY2024 from the dated historical parameters and compares
  * the model with the historical figures in data/actuals/fy2012-fy2024.yaml.
  */
+import { isAbsolute, relative } from "node:path";
 import type { Command } from "commander";
 import { type Actuals, DEFAULT_ACTUALS_FILE, loadActuals } from "../../backtest/actuals.ts";
 import { formatReport } from "../../backtest/format.ts";
@@ -40,6 +41,12 @@ function settingsOf(flags: BacktestFlags): BacktestSettings {
     ),
     years: DEFAULT_SETTINGS.years,
   };
+}
+
+/** A path relative to the working directory when it lies below it (stable in pasted output). */
+function displayFile(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith("..") || isAbsolute(rel) ? file : rel;
 }
 
 function actualsOf(file: string): Actuals {
@@ -94,7 +101,7 @@ export function backtestCommandWith(deps: () => Promise<BacktestDeps>): (program
         const header = [
           `Backtest FY2015-FY2024: scale ${settings.scale}, seed ${settings.seed}, ` +
             `${settings.replications} replication(s) averaged, ${run.wallSeconds.toFixed(1)} s`,
-          `Actuals: ${actuals.file}`,
+          `Actuals: ${displayFile(actuals.file)}`,
         ];
         process.stdout.write(formatReport(report, { actuals, header, notes }));
       });
