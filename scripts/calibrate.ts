@@ -41,6 +41,20 @@ const settings: BacktestSettings = {
   years: IN_SAMPLE_YEARS.length, // FY2015-FY2019 only
 };
 
+const maxEvaluations = Number(flags["max-evaluations"]);
+if (
+  !(settings.scale > 0 && settings.scale <= 1) ||
+  !Number.isInteger(settings.replications) ||
+  settings.replications < 1
+) {
+  process.stderr.write("calibrate: --scale must be in (0, 1] and --replications a whole number ≥ 1\n");
+  process.exit(2);
+}
+if (!Number.isInteger(maxEvaluations) || maxEvaluations < 1) {
+  process.stderr.write("calibrate: --max-evaluations must be a whole number ≥ 1\n");
+  process.exit(2);
+}
+
 const tree = loadParameterTree();
 const free = findFreeParameters(tree.parameters.values());
 if (free.length === 0) {
@@ -66,7 +80,7 @@ const result = await coordinateSearch(
     upper: free.map((p) => p.upper),
     initialFactor: 1.5,
     finalFactor: 1.03,
-    maxEvaluations: Number(flags["max-evaluations"]),
+    maxEvaluations,
     onEvaluation: (x, value, n) =>
       process.stderr.write(
         `  #${n} objective ${value.toFixed(2)}%  [${x.map((v) => v.toFixed(3)).join(", ")}]\n`,
