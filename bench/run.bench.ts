@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { parseRunFlags } from "../src/run/cli-options.ts";
 import { DEFAULT_SCENARIO, defaultScenarioPath } from "../src/run/defaults.ts";
 import { executeRun, prepareRun } from "../src/run/execute.ts";
+import { controlSeconds } from "./cpu-control.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -56,6 +57,12 @@ try {
   process.stdout.write(
     `${replications} replications, ${flags.workers} workers: ${many.wall.toFixed(2)} s ` +
       `(CPU ${many.cpu.toFixed(1)} s, load average ${load()})\n`,
+  );
+  const controlOne = await controlSeconds(1, 4, 1e8);
+  const controlMany = await controlSeconds(flags.workers, 4, 1e8);
+  process.stdout.write(
+    `control, a pure-CPU loop: ${flags.workers} threads ${(controlOne / controlMany).toFixed(2)}x one thread right now ` +
+      "(below 2x means other processes hold the cores)\n",
   );
   process.stdout.write(
     `${JSON.stringify({

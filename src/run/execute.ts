@@ -7,7 +7,9 @@ import { codeVersion } from "./code-version.ts";
 import type { ReplicationJob, ScenarioOverrides } from "./job.ts";
 import { loadScenario } from "./model-adapter.ts";
 import { progressBuffer, runOnPool } from "./pool.ts";
+import { toPortable } from "./portable-scenario.ts";
 import { startProgress } from "./progress.ts";
+import { scenarioKey } from "./replicate.ts";
 
 export interface PreparedRun {
   readonly file: string;
@@ -91,6 +93,10 @@ export async function executeRun(prepared: PreparedRun, options: ExecuteOptions)
     const records: ReplicationRecord[] = [];
     const outcome = await runOnPool(jobs, cells, {
       workers: Math.max(1, Math.min(options.workers, jobs.length)),
+      preloaded: {
+        key: scenarioKey({ scenarioText: prepared.text, overrides: prepared.overrides }),
+        scenario: toPortable(prepared.scenario),
+      },
       ...(options.workerModule ? { workerModule: options.workerModule } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       onResult: async (record) => {

@@ -2,13 +2,22 @@ import { setMaxListeners } from "node:events";
 import { Piscina } from "piscina";
 import type { ReplicationRecord } from "../store/records.ts";
 import { PROGRESS_SLOTS, type ReplicationJob } from "./job.ts";
+import type { PortableScenario } from "./portable-scenario.ts";
 import type { WorkerTask } from "./worker.ts";
 
 const BOOTSTRAP = new URL("./worker-bootstrap.mjs", import.meta.url);
 export const MODEL_WORKER = new URL("./worker.ts", import.meta.url);
 
+/** What every pool thread gets when it starts. */
+export interface PoolWorkerData {
+  readonly moduleUrl: string;
+  /** The resolved scenario of the jobs, keyed as replicate.ts keys them; absent, workers load it. */
+  readonly preloaded?: { readonly key: string; readonly scenario: PortableScenario };
+}
+
 export interface PoolRun {
   readonly workers: number;
+  readonly preloaded?: PoolWorkerData["preloaded"];
   /** The module a pool thread runs (default export `(WorkerTask) => ReplicationRecord`); tests swap it. */
   readonly workerModule?: URL;
   readonly signal?: AbortSignal;
@@ -44,7 +53,10 @@ export async function runOnPool(
 ): Promise<PoolOutcome> {
   const pool = new Piscina({
     filename: BOOTSTRAP.href,
-    workerData: { moduleUrl: (run.workerModule ?? MODEL_WORKER).href },
+    workerData: {
+      moduleUrl: (run.workerModule ?? MODEL_WORKER).href,
+      ...(run.preloaded ? { preloaded: run.preloaded } : {}),
+    } satisfies PoolWorkerData,
     minThreads: run.workers,
     maxThreads: run.workers,
     // Each replication is a long task; queueing them all up front keeps every thread busy.

@@ -1,7 +1,13 @@
+import { workerData } from "node:worker_threads";
 import type { ReplicationRecord } from "../store/records.ts";
 import { toReplicationRecord } from "../store/records.ts";
 import { PROGRESS_SLOTS, type ReplicationJob } from "./job.ts";
-import { runReplicationJob } from "./replicate.ts";
+import type { PoolWorkerData } from "./pool.ts";
+import { fromPortable } from "./portable-scenario.ts";
+import { primeScenario, runReplicationJob } from "./replicate.ts";
+
+const preloaded = (workerData as PoolWorkerData | null)?.preloaded;
+if (preloaded) primeScenario(preloaded.key, fromPortable(preloaded.scenario));
 
 export interface WorkerTask {
   readonly job: ReplicationJob;
