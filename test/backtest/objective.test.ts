@@ -75,7 +75,9 @@ describe("calibration objective", () => {
       table.set(metric, byYear);
     });
     const result = inSampleObjective(table, actuals);
-    CALIBRATION_METRICS.forEach((metric, i) => expect(result.byMetric[metric]).toBeCloseTo(10 * i, 6));
+    CALIBRATION_METRICS.forEach((metric, i) => {
+      expect(result.byMetric[metric]).toBeCloseTo(10 * i, 6);
+    });
     const n = CALIBRATION_METRICS.length;
     expect(result.value).toBeCloseTo((10 * (n * (n - 1))) / 2 / n, 6);
   });
