@@ -57,6 +57,8 @@ export function interruptSignal(): { signal: AbortSignal; dispose(): void } {
 }
 
 async function runAction(file: string | undefined, flags: RunCommandFlags): Promise<void> {
+  // The JSON document's wall time covers the whole command: loading the scenario, the pool and the store.
+  const started = performance.now();
   const { prepared, workers } = await prepareOrExit(file ?? defaultScenarioPath(), flags);
   const { executeRun } = await import("../../run/execute.ts");
   const { aggregate } = await import("../../run/aggregate.ts");
