@@ -89,7 +89,7 @@ async function runAction(file: string | undefined, flags: RunCommandFlags): Prom
   if (flags.json) {
     const { runDocument } = await import("../../report/json.ts");
     const doc = runDocument(agg, {
-      wallSeconds: run.wallSeconds,
+      wallSeconds: (performance.now() - started) / 1000,
       rssBytes: process.resourceUsage().maxRSS * 1024,
     });
     process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
