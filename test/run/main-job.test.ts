@@ -15,6 +15,30 @@ const bin = new URL("../../bin/immsim.js", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "immsim-run-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Starts a run of six replications on one worker and sends `signal` once the first is stored. */
+async function signalAfterFirstReplication(db: string, signal: NodeJS.Signals) {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [bin, "run", SCENARIO, ...TINY, "--replications", "6", "--workers", "1", "--db", db, "--out", dir],
+    { stdio: ["ignore", "ignore", "pipe"] },
+  );
+  let stderr = "";
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    child.stderr!.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+      // Signal once the first replication is stored and the next is under way.
+      if (/replication \d+ stored/.test(stderr) && !child.killed) {
+        child.kill(signal);
+        resolve();
+      }
+    });
+    child.on("exit", () => reject(new Error(`run ended before the ${signal}:\n${stderr}`)));
+  });
+  const code = await exited;
+  return { code, stderr };
+}
+
 describe("immsim run, end to end", () => {
   it("runs the real model, prints the JSON document, writes the report and stores the run", () => {
     const db = join(dir, "e2e.duckdb");
@@ -114,24 +138,7 @@ describe("immsim run, end to end", () => {
 
   it("leaves a readable store with only whole replications when killed mid-run", async () => {
     const db = join(dir, "killed.duckdb");
-    const child: ChildProcess = spawn(
-      process.execPath,
-      [bin, "run", SCENARIO, ...TINY, "--replications", "6", "--workers", "1", "--db", db, "--out", dir],
-      { stdio: ["ignore", "ignore", "pipe"] },
-    );
-    let stderr = "";
-    await new Promise<void>((resolve, reject) => {
-      child.stderr!.on("data", (chunk: Buffer) => {
-        stderr += chunk.toString();
-        // Kill once the first replication is stored and the next is under way.
-        if (/replication \d+ stored/.test(stderr)) {
-          child.kill("SIGKILL");
-          resolve();
-        }
-      });
-      child.on("exit", () => reject(new Error(`run ended before the kill:\n${stderr}`)));
-    });
-    await new Promise((resolve) => child.on("exit", resolve));
+    await signalAfterFirstReplication(db, "SIGKILL");
     expect(existsSync(db)).toBe(true);
 
     const store = await RunStore.open(db);
@@ -148,6 +155,23 @@ describe("immsim run, end to end", () => {
       expect(seriesCounts.size).toBe(1);
       expect(stored.replications.every((r) => r.costs.length > 0 && r.monthly.length >= 12)).toBe(true);
       expect(aggregate(stored.replications).replications).toBe(run!.replicationsStored);
+    } finally {
+      store.close();
+    }
+  });
+
+  it("stops on Ctrl-C, keeps the finished replications and marks the run incomplete", async () => {
+    const db = join(dir, "interrupted.duckdb");
+    const { code, stderr } = await signalAfterFirstReplication(db, "SIGINT");
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/interrupted; \d of 6 replications kept/);
+    const store = await RunStore.open(db);
+    try {
+      const [run] = await store.listRuns();
+      expect(run?.status).toBe("incomplete");
+      expect(run?.endedAt).not.toBeNull();
+      expect(run!.replicationsStored).toBeGreaterThanOrEqual(1);
+      expect(Object.values(await store.orphanRows(run!.runId)).every((n) => n === 0)).toBe(true);
     } finally {
       store.close();
     }
