@@ -30,8 +30,8 @@ const flags = parseRunFlags({
 const prepared = await prepareRun(defaultScenarioPath(), flags.overrides);
 const dir = mkdtempSync(join(tmpdir(), "immsim-bench-"));
 
-/** Wall seconds of one run, and the CPU seconds of every thread of this process while it ran. */
-async function timed(workers: number): Promise<{ wall: number; cpu: number }> {
+/** Wall seconds of one run, the CPU seconds of every thread of this process while it ran, model times. */
+async function timed(workers: number): Promise<{ wall: number; cpu: number; model: string }> {
   const before = process.cpuUsage();
   const run = await executeRun(prepared, {
     dbFile: join(dir, `w${workers}.duckdb`),
@@ -40,7 +40,11 @@ async function timed(workers: number): Promise<{ wall: number; cpu: number }> {
   });
   if (run.error) throw run.error;
   const used = process.cpuUsage(before);
-  return { wall: run.wallSeconds, cpu: (used.user + used.system) / 1e6 };
+  // Model seconds per replication, fastest to slowest: each thread's first replications run before the
+  // JIT has optimised the model, so they are slower than the rest.
+  const seconds = run.records.map((r) => r.timing.wallSeconds).sort((a, b) => a - b);
+  const model = `model per replication ${seconds[0]!.toFixed(2)}–${seconds.at(-1)!.toFixed(2)} s`;
+  return { wall: run.wallSeconds, cpu: (used.user + used.system) / 1e6, model };
 }
 
 // Other processes take cores from the parallel run; the load average says how busy the machine was.
@@ -51,12 +55,12 @@ try {
   const one = await timed(1);
   process.stdout.write(
     `${DEFAULT_SCENARIO} scale ${prepared.scenario.scale}: ${replications} replications, 1 worker: ` +
-      `${one.wall.toFixed(2)} s (CPU ${one.cpu.toFixed(1)} s, load average ${load()})\n`,
+      `${one.wall.toFixed(2)} s (CPU ${one.cpu.toFixed(1)} s, ${one.model}, load average ${load()})\n`,
   );
   const many = await timed(flags.workers);
   process.stdout.write(
     `${replications} replications, ${flags.workers} workers: ${many.wall.toFixed(2)} s ` +
-      `(CPU ${many.cpu.toFixed(1)} s, load average ${load()})\n`,
+      `(CPU ${many.cpu.toFixed(1)} s, ${many.model}, load average ${load()})\n`,
   );
   const controlOne = await controlSeconds(1, 4, 1e8);
   const controlMany = await controlSeconds(flags.workers, 4, 1e8);
