@@ -282,7 +282,22 @@ export class RunStore {
       runId,
     ]);
 
-    const byRep = <T extends Row>(rows: T[], rep: number) => rows.filter((x) => num(x.replication) === rep);
+    // Rows grouped by replication once, so that loading stays linear in the number of rows.
+    const grouped = (rows: Row[]) => {
+      const map = new Map<number, Row[]>();
+      for (const row of rows) {
+        const rep = num(row.replication);
+        const list = map.get(rep);
+        if (list) list.push(row);
+        else map.set(rep, [row]);
+      }
+      return (rep: number) => map.get(rep) ?? [];
+    };
+    const seriesOf = grouped(series);
+    const utilOf = grouped(util);
+    const costsOf = grouped(costs);
+    const budgetOf = grouped(budget);
+    const impactsOf = grouped(impacts);
     const replications = reps.map((row): ReplicationRecord => {
       const rep = num(row.replication);
       const meta = JSON.parse(text(row.meta_json)) as Omit<
@@ -299,7 +314,7 @@ export class RunStore {
       >;
       const periodRows = (kind: string) => {
         const map = new Map<string, Record<string, number>>();
-        for (const s of byRep(series, rep)) {
+        for (const s of seriesOf(rep)) {
           if (s.period_kind !== kind) continue;
           const period = text(s.period);
           const values = map.get(period) ?? {};
@@ -309,7 +324,7 @@ export class RunStore {
         return [...map.entries()].map(([period, values]) => ({ period, values }));
       };
       const utilMap = new Map<string, { byResource: Record<string, number>; binding: string }>();
-      for (const u of byRep(util, rep)) {
+      for (const u of utilOf(rep)) {
         const period = text(u.period);
         const entry = utilMap.get(period) ?? { byResource: {}, binding: "" };
         utilMap.set(period, entry);
@@ -329,7 +344,7 @@ export class RunStore {
         monthly: periodRows("month"),
         fiscalYears: periodRows("fiscal_year"),
         utilisation: [...utilMap.entries()].map(([period, u]) => ({ period, ...u })),
-        costs: byRep(costs, rep).map((c) => ({
+        costs: costsOf(rep).map((c) => ({
           stage: text(c.stage),
           item: text(c.item),
           fiscalYear: text(c.fiscal_year),
@@ -340,14 +355,14 @@ export class RunStore {
           amount: num(c.amount),
           source: text(c.source),
         })),
-        budget: byRep(budget, rep).map((b) => ({
+        budget: budgetOf(rep).map((b) => ({
           fiscalYear: text(b.fiscal_year),
           agency: text(b.agency),
           available: num(b.available),
           spent: num(b.spent),
           exhausted: b.exhausted === true,
         })),
-        impacts: byRep(impacts, rep).map((i) => ({
+        impacts: impactsOf(rep).map((i) => ({
           name: text(i.name),
           unit: text(i.unit),
           value: num(i.value),
