@@ -1,7 +1,9 @@
 /**
  * Monte Carlo draws of parameter uncertainty: one multiplier (1 + x) per parameter with an `uncertainty`
- * block, x drawn from its distribution, applied to every dated value. Shares stay within their bounds and
- * shares that must add up to one are renormalised.
+ * block, x drawn from its distribution, applied to every dated value from the parameter tree. Values a
+ * scenario sets in `overrides` are the scenario's stated assumptions (a study preset's unit costs, say) and
+ * are kept as written: the tree's uncertainty describes the tree's sources, not the scenario's choices.
+ * Shares stay within their bounds and shares that must add up to one are renormalised.
  */
 import { CATALOG, type CatalogEntry } from "../params/catalog.ts";
 import { resolvedParameters } from "../params/resolved.ts";
@@ -55,6 +57,7 @@ export function perturbedParameters(base: ResolvedParameters, rng: RandomStream)
     const mult = 1 + drawRelative(rng.child(info.path), info.uncertainty);
     const entry: CatalogEntry = CATALOG[info.path];
     const values: DatedValue[] = info.values.map((v) => {
+      if (v.provenance.origin === "override") return v;
       if (typeof v.value === "number") {
         return { ...v, value: clamp(v.value * mult, entry.min, entry.max) };
       }
