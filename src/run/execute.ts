@@ -31,6 +31,7 @@ export interface ExecuteOptions {
   readonly workers: number;
   readonly progress: boolean;
   readonly signal?: AbortSignal;
+  /** Draw uncertain parameters per replication; default: when there is more than one replication. */
   readonly sampleUncertainty?: boolean;
   readonly dailyChecks?: boolean;
   /** The module pool threads run; tests swap in a stand-in. */
@@ -61,7 +62,8 @@ export function jobsFor(
       scenarioText: prepared.text,
       overrides: prepared.overrides,
       replication: i,
-      sampleUncertainty: options.sampleUncertainty ?? true,
+      // As the model's own default: a single replication runs the central values.
+      sampleUncertainty: options.sampleUncertainty ?? prepared.scenario.replications > 1,
       dailyChecks: options.dailyChecks ?? true,
     });
   }

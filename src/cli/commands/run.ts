@@ -70,7 +70,7 @@ async function runAction(file: string | undefined, flags: RunCommandFlags): Prom
     // Progress goes to stderr, so it never mixes with the JSON document on stdout.
     progress: flags.progress,
     signal: interrupt.signal,
-    sampleUncertainty: flags.uncertainty,
+    ...(flags.uncertainty ? {} : { sampleUncertainty: false }),
   }).finally(() => interrupt.dispose());
 
   const kept = `${run.records.length} of ${run.planned} replications kept in ${flags.db} as run ${run.runId} (incomplete)`;
