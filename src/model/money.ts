@@ -33,11 +33,29 @@ interface Accumulator {
   amount: number;
 }
 
+/**
+ * Money that stays available beyond the fiscal year it is credited to (reconciliation and supplemental
+ * acts: "to remain available until ..."). A tranche can be spent from its own year through `untilFy`;
+ * what a year leaves unspent carries forward, and what is left after `untilFy` lapses.
+ */
+interface Tranche {
+  readonly agency: string;
+  readonly fromFy: number;
+  readonly untilFy: number;
+  readonly amount: number;
+}
+
+function fyNumber(label: string): number {
+  return Number(label.slice(2));
+}
+
 export class Ledger {
   private readonly lines = new Map<string, Accumulator>();
   /** Spending by "agency|FY" (full scale). */
   private readonly spent = new Map<string, number>();
+  /** One-year money by "agency|FY" (annual appropriations and one-year reprogramming). */
   private readonly available = new Map<string, number>();
+  private readonly tranches: Tranche[] = [];
   private readonly exhausted = new Set<string>();
 
   constructor(
@@ -100,10 +118,55 @@ export class Ledger {
     this.available.set(k, (this.available.get(k) ?? 0) + usd);
   }
 
+  /** Credits multi-year money: `usd` in `fiscalYear`, spendable through `untilFiscalYear`. */
+  addMultiYear(agency: string, fiscalYear: string, untilFiscalYear: string, usd: number): void {
+    const fromFy = fyNumber(fiscalYear);
+    const untilFy = Math.max(fromFy, fyNumber(untilFiscalYear));
+    this.tranches.push({ agency, fromFy, untilFy, amount: usd });
+    // A year with only multi-year money still has a budget line (and can run out).
+    const k = `${agency}|${fiscalYear}`;
+    if (!this.available.has(k)) this.available.set(k, 0);
+  }
+
+  /**
+   * Multi-year money usable in fiscal year `fy`: every tranche open that year, less what earlier years
+   * spent beyond their one-year money (drawn from the tranches that lapse first).
+   */
+  private multiYearBalance(agency: string, fy: number): number {
+    const own = this.tranches.filter((t) => t.agency === agency && t.fromFy <= fy);
+    if (own.length === 0) return 0;
+    const left = own.map((t) => t.amount);
+    const order = own.map((_, i) => i).sort((a, b) => own[a]!.untilFy - own[b]!.untilFy);
+    const firstFy = Math.min(...own.map((t) => t.fromFy));
+    for (let year = firstFy; year < fy; year++) {
+      const k = `${agency}|FY${year}`;
+      let over = (this.spent.get(k) ?? 0) - (this.available.get(k) ?? 0);
+      for (const i of order) {
+        if (over <= 0) break;
+        const t = own[i]!;
+        if (t.fromFy > year || t.untilFy < year) continue;
+        const take = Math.min(left[i]!, over);
+        left[i]! -= take;
+        over -= take;
+      }
+    }
+    let balance = 0;
+    for (let i = 0; i < own.length; i++) if (own[i]!.untilFy >= fy) balance += left[i]!;
+    return balance;
+  }
+
+  /** Money the agency can spend in a fiscal year: its one-year money plus open multi-year balances. */
+  private availableIn(agency: string, fiscalYear: string): number | undefined {
+    const annual = this.available.get(`${agency}|${fiscalYear}`);
+    if (annual === undefined) return undefined;
+    return annual + this.multiYearBalance(agency, fyNumber(fiscalYear));
+  }
+
   /** Whether the agency has spent all of the fiscal year's money (marks the year exhausted when so). */
   isExhausted(agency: string, day: number): boolean {
-    const k = `${agency}|${this.fiscalYearOf(day)}`;
-    const avail = this.available.get(k);
+    const fy = this.fiscalYearOf(day);
+    const k = `${agency}|${fy}`;
+    const avail = this.availableIn(agency, fy);
     if (avail === undefined) return false;
     if ((this.spent.get(k) ?? 0) >= avail) {
       this.exhausted.add(k);
@@ -162,7 +225,7 @@ export class Ledger {
     const out: BudgetLine[] = [];
     for (const k of keys) {
       const [agency, fiscalYear] = k.split("|") as [string, string];
-      const available = this.available.get(k);
+      const available = this.availableIn(agency, fiscalYear);
       if (available === undefined) continue; // agencies with no appropriation in the scenario
       out.push({
         fiscalYear,

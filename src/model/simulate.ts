@@ -100,7 +100,13 @@ export function simulate(
   }
   for (const e of scenario.policies) {
     if (e.type !== "appropriation") continue;
-    for (const [fy, usd] of Object.entries(e.byFiscalYear)) ledger.addAvailable(e.agency, fy, usd);
+    // Reconciliation and supplemental money stays available through the last fiscal year the act funds.
+    const multiYear = e.source === "reconciliation" || e.source === "supplemental";
+    const lastFy = Object.keys(e.byFiscalYear).sort().at(-1);
+    for (const [fy, usd] of Object.entries(e.byFiscalYear)) {
+      if (multiYear && lastFy) ledger.addMultiYear(e.agency, fy, lastFy, usd);
+      else ledger.addAvailable(e.agency, fy, usd);
+    }
   }
 
   const beginDay = (day: number) => {

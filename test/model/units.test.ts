@@ -77,6 +77,31 @@ describe("Ledger", () => {
   });
 });
 
+describe("Ledger multi-year money", () => {
+  it("carries unspent multi-year money forward until its last fiscal year, then lets it lapse", () => {
+    const start = parseIsoDay("2025-10-01")!; // day 0 is the first day of FY2026
+    const l = new Ledger(start, 1);
+    for (const fy of ["FY2026", "FY2027", "FY2028"]) l.setAvailable("ICE", fy, 100);
+    l.addMultiYear("ICE", "FY2026", "FY2027", 50);
+    l.addMultiYear("ICE", "FY2027", "FY2027", 50);
+    // FY2026 spends 120: 100 one-year money + 20 of the first tranche; 30 carries forward.
+    l.charge(0, "arrest", "at_large", "operating", "arrests", 120, 1, "x");
+    expect(l.isExhausted("ICE", 0)).toBe(false);
+    // FY2027 has 100 + 30 + 50 = 180; spending 179 leaves it open, 181 exhausts it.
+    l.charge(366, "arrest", "at_large", "operating", "arrests", 179, 1, "x");
+    expect(l.isExhausted("ICE", 366)).toBe(false);
+    l.charge(366, "arrest", "at_large", "operating", "arrests", 2, 1, "x");
+    expect(l.isExhausted("ICE", 366)).toBe(true);
+    // Both tranches end in FY2027: FY2028 has only its one-year money.
+    const lines = l.budgetLines();
+    expect(lines.map((b) => [b.fiscalYear, b.available])).toEqual([
+      ["FY2026", 150],
+      ["FY2027", 180],
+      ["FY2028", 100],
+    ]);
+  });
+});
+
 describe("population synthesis", () => {
   it("builds the population by legal situation at full scale whatever the scale", () => {
     const r1 = runModel(syntheticScenario({ horizonDays: 1 }));
