@@ -2,7 +2,16 @@ import type { Reference } from "../params/types.ts";
 import type { RunAggregate } from "../run/aggregate.ts";
 import type { RunMeta, ScenarioRecord } from "../store/records.ts";
 import { reportCharts } from "./charts.ts";
-import { formatCount, formatInUnit, formatRange, formatUsd, formatYears, humanName } from "./format.ts";
+import { compareWithStudy } from "./compare.ts";
+import {
+  formatCount,
+  formatInUnit,
+  formatPercent,
+  formatRange,
+  formatUsd,
+  formatYears,
+  humanName,
+} from "./format.ts";
 
 export function escapeHtml(text: string): string {
   return text
@@ -103,6 +112,27 @@ function impactsTable(agg: RunAggregate): string {
 <tbody>${rows.join("\n")}</tbody></table>`;
 }
 
+function studySection(agg: RunAggregate, scenario: ScenarioRecord): string {
+  const study = scenario.study;
+  if (!study) return "";
+  const rows = compareWithStudy(agg, study).map((r) => {
+    const fmt = (x: number) => formatInUnit(x, r.unit);
+    const diff = Number.isNaN(r.differencePct)
+      ? "n/a"
+      : `${r.differencePct >= 0 ? "+" : "−"}${Math.abs(r.differencePct).toFixed(1)}%`;
+    return `<tr><td>${escapeHtml(r.line)} [${r.tag}]</td><td>${escapeHtml(fmt(r.studyValue))}</td><td>${escapeHtml(
+      fmt(r.modelValue),
+    )}</td><td>${diff}</td><td>±${escapeHtml(formatPercent(r.tolerance, 1))}</td><td>${r.withinTolerance ? "yes" : "no"}</td><td>${r.stages
+      .map((x) => `<code>${escapeHtml(x)}</code>`)
+      .join(" ")}</td></tr>`;
+  });
+  return `<h2>Against the study</h2>
+<p><a href="${escapeHtml(study.href)}" rel="noreferrer">${escapeHtml(study.title)}</a>: each published line beside the
+sum of the model's cost lines of the same stages (mean over replications). Tags: [P] published, [S] secondary, [I] implied.</p>
+<table><thead><tr><th>Line</th><th>Study</th><th>Model</th><th>Difference</th><th>Tolerance</th><th>Within</th><th>Stages</th></tr></thead>
+<tbody>${rows.join("\n")}</tbody></table>`;
+}
+
 const STYLE = `
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #222; max-width: 980px; margin: 2rem auto; padding: 0 1rem; }
 h1 { font-size: 1.6rem; margin-bottom: 0.2rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
@@ -152,6 +182,7 @@ ${agg.replications} replications · synthetic population · figures at full scal
 ${status}
 <h2>Key figures</h2>
 ${kpiTable(agg, target)}
+${studySection(agg, scenario)}
 <h2>Human impacts</h2>
 ${impactsTable(agg)}
 ${charts}

@@ -169,6 +169,36 @@ describe("HTML report", () => {
   });
 });
 
+describe("HTML report of a study preset", () => {
+  it("puts each study line beside the model's matching stages", () => {
+    const transport = agg.costs.filter((c) => c.stage === "transport").reduce((s, c) => s + c.mean, 0);
+    const scenario = {
+      ...syntheticScenario(),
+      study: {
+        title: "A published estimate",
+        href: "https://example.org/study",
+        lines: [
+          {
+            line: "Removal flights",
+            value: transport,
+            unit: "USD",
+            tag: "P" as const,
+            stages: ["transport"],
+            tolerance: 0.05,
+          },
+        ],
+      },
+    };
+    const html = htmlReport({ aggregate: agg, scenario });
+    expect(html).toContain("Against the study");
+    expect(html).toContain('<a href="https://example.org/study"');
+    expect(html).toMatch(
+      /Removal flights \[P\]<\/td><td>[^<]+<\/td><td>[^<]+<\/td><td>\+0\.0%<\/td><td>±5\.0%<\/td><td>yes/,
+    );
+    expect(htmlReport({ aggregate: agg, scenario: syntheticScenario() })).not.toContain("Against the study");
+  });
+});
+
 describe("comparisons", () => {
   it("compares study lines with the sum of the matching cost stages", () => {
     const transport = agg.costs.filter((c) => c.stage === "transport").reduce((s, c) => s + c.mean, 0);
