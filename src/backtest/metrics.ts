@@ -41,6 +41,8 @@ const ARREST_SERIES = [
   "flow.arrests.custodial",
   "flow.arrests.task_force",
   "flow.arrests.national_guard",
+  // ICE's own arrest counts include recent border crossers it processed (FY2021-FY2023 mostly).
+  "flow.arrests.border_processed",
 ] as const;
 
 const COMPLETION_SERIES = [

@@ -1,6 +1,6 @@
 /**
  * The backtest scenario, built in code: no policy events (history lives in the dated parameters), a
- * burn-in before FY2015, and a scale, seed and replication count that make a run take seconds.
+ * start on the first day of FY2015, and a scale, seed and replication count that make a run take seconds.
  */
 import { addYears, fiscalYearStartDay, isoOfDay } from "../util/dates.ts";
 import { BACKTEST_FIRST_FY } from "./periods.ts";
@@ -14,14 +14,12 @@ export interface BacktestSettings {
 }
 
 /**
- * The model starts with nobody in detention (synthesis places people at large, protected or on the
- * non-detained docket). Starting half a year before FY2015 lets detention fill to its working level, about
- * five average lengths of stay, before the first compared year; parameters dated 2014-10-01 hold before
- * their date, so the burn-in runs on FY2015 values.
+ * The backtest starts on the first day of FY2015 with no burn-in: synthesis places the detained population of
+ * the date (`detention.initial_population`, ICE's FY2015 ADP) in the detained stages, so detention starts at its
+ * working level instead of filling from empty, as it did before and needed half a year of warm-up.
  */
-export const BURN_IN_DAYS = 182;
 export const FIRST_COMPARED_DAY = fiscalYearStartDay(BACKTEST_FIRST_FY);
-export const BACKTEST_START = isoOfDay(FIRST_COMPARED_DAY - BURN_IN_DAYS);
+export const BACKTEST_START = isoOfDay(FIRST_COMPARED_DAY);
 
 // Chosen from measurement (docs/calibration.md, "Run settings"): under a second per replication, and the
 // smallest compared flow (ICE-arrested removals, ~30k a year) has ~1,500 agents, so the spread between
@@ -57,7 +55,7 @@ export function backtestScenarioObject(
       "Historical backtest: dated historical parameters from FY2015 on, no policy events; compared with " +
       "data/actuals/fy2012-fy2024.yaml.",
     start: BACKTEST_START,
-    horizon: { days: BURN_IN_DAYS + addYears(FIRST_COMPARED_DAY, settings.years) - FIRST_COMPARED_DAY },
+    horizon: { days: addYears(FIRST_COMPARED_DAY, settings.years) - FIRST_COMPARED_DAY },
     scale: settings.scale,
     seed: settings.seed,
     replications: settings.replications,

@@ -28,6 +28,11 @@ export class BorderChannel {
   private sectorTable: SmallDiscrete | null = null;
   private employedThreshold = 0;
   private employedDay = -1;
+  /** Share of border book-ins ICE counts as its own arrests, for today. */
+  private iceProcessed = 0;
+  /** Re-entries of removed people that ended in an encounter today, and their 30-day running mean. */
+  private reentryEncountersToday = 0;
+  private reentryEncounterMean = 0;
 
   constructor(private readonly m: Model) {}
 
@@ -89,6 +94,9 @@ export class BorderChannel {
       case D.er:
       case D.detainedNta:
         if (disposition === D.er) s.addFlags(id, Flag.ER_PATH);
+        if (this.iceProcessed > 0 && m.streams.border.next() < this.iceProcessed) {
+          m.flows[F.arrestsBorderProcessed]++;
+        }
         if (m.hasFreeBed()) m.bookIn(id, day, true);
         else m.releaseWithoutBed(id, day);
         break;
@@ -130,10 +138,12 @@ export class BorderChannel {
     const perDay = p.scalar("border.encounters").at(day) / 365;
     const gotPerDay = p.scalar("border.gotaways").at(day) / 365;
     const natShare = p.breakdown("border.encounter_share_by_nationality").at(day);
+    this.iceProcessed = p.scalar("border.ice_processed_share").at(day);
+    const fresh = this.freshShare(perDay * scale, p.scalar("border.repeat_encounter_share").at(day));
     for (let n = 0; n < NAT; n++) {
       const share = natShare[NATIONALITY_GROUPS[n]!];
       if (!(share > 0)) continue;
-      const enc = poisson(rng, perDay * share * st.encounterMultiplier[n] * scale);
+      const enc = poisson(rng, perDay * share * st.encounterMultiplier[n] * scale * fresh);
       if (enc > 0) {
         m.flows[F.encounters] += enc;
         const shares = this.dispositionShares(day, n);
@@ -176,6 +186,19 @@ export class BorderChannel {
     }
   }
 
+  /**
+   * The share of today's encounters that are new people. `border.encounters` counts events, and a share
+   * `border.repeat_encounter_share` of them are people encountered before: removed people the model re-enters
+   * (reenter) take part of that share, so they are not added on top of the published count; returned people
+   * who try again take the rest and stay counts. When re-entries exceed the repeat share, the excess is added.
+   */
+  private freshShare(expected: number, repeatShare: number): number {
+    this.reentryEncounterMean += (this.reentryEncountersToday - this.reentryEncounterMean) / 30;
+    this.reentryEncountersToday = 0;
+    if (!(expected > 0)) return 1;
+    return 1 - Math.min(this.reentryEncounterMean, repeatShare * expected) / expected;
+  }
+
   /** A new row was added in REMAIN_IN_MEXICO as a placeholder stage; admit() moves it unless it is RIM. */
   private admitNew(id: number, d: number, day: number): void {
     if (d === D.rim) {
@@ -204,6 +227,7 @@ export class BorderChannel {
       return;
     }
     m.flows[F.encounters]++;
+    this.reentryEncountersToday++;
     const shares = this.dispositionShares(day, n);
     let u = rng.next();
     let d = 0;

@@ -1,7 +1,7 @@
 /**
  * Cases after booking: credible-fear screening by asylum officers (first come, first served), immigration
- * courts (judge capacity per day; the detained docket first, then Remain in Mexico, then the non-detained
- * docket), outcomes by docket, in-absentia orders, appeals with their delay, and referrals of pending
+ * courts (judge capacity per day; the detained docket first once a case has waited its minimum time, then
+ * Remain in Mexico, then the non-detained docket), outcomes by docket, in-absentia orders, appeals with their delay, and referrals of pending
  * affirmative asylum cases to court.
  */
 import { COURT_OUTCOMES } from "../params/catalog.ts";
@@ -82,9 +82,17 @@ export class Cases {
     const s = m.store;
     let used = 0;
     const dd = m.waits.get("detained_docket")!;
+    // Detained cases go first on judge time but cannot be decided before the hearings they need; the queue is
+    // in order of filing, so the first case not yet ripe ends the detained docket's turn today.
+    const ripeAfter = p.scalar("courts.detained_min_days").at(day);
     while (used < slots && m.detainedDocket.length > 0) {
-      const id = m.detainedDocket.shift();
-      if (s.stageOf(id) !== Stage.DETAINED_DOCKET) continue;
+      const id = m.detainedDocket.peek();
+      if (s.stageOf(id) !== Stage.DETAINED_DOCKET) {
+        m.detainedDocket.shift();
+        continue;
+      }
+      if (day - s.stageDayOf(id) < ripeAfter) break;
+      m.detainedDocket.shift();
       used++;
       dd.add(day - s.stageDayOf(id));
       this.decideDetained(id, day);
@@ -141,7 +149,8 @@ export class Cases {
     if (m.streams.courts.next() < t.appealShare) {
       if (!detained) m.leaveNonDetained(id);
       m.store.move(id, detained ? Stage.APPEAL_DETAINED : Stage.APPEAL_NON_DETAINED, day);
-      m.schedule(day + Math.max(1, m.delay(t.appealDays)), Ev.APPEAL_DONE, id);
+      const mean = detained ? t.appealDaysDetained : t.appealDays;
+      m.schedule(day + Math.max(1, m.delay(mean)), Ev.APPEAL_DONE, id);
       return;
     }
     this.finalOrder(id, day, detained);

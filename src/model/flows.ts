@@ -5,7 +5,10 @@
 import { NATIONALITY_GROUPS } from "../params/catalog.ts";
 import { FLOW_SERIES, STOCK_SERIES } from "./results.ts";
 
-export const EXTRA_FLOW_SERIES = NATIONALITY_GROUPS.map((n) => `flow.removals.by_nationality.${n}`);
+export const EXTRA_FLOW_SERIES = [
+  ...NATIONALITY_GROUPS.map((n) => `flow.removals.by_nationality.${n}`),
+  "flow.arrests.border_processed", // border book-ins ICE counts among its arrests (border.ice_processed_share)
+];
 export const ALL_FLOWS: readonly string[] = [...FLOW_SERIES, ...EXTRA_FLOW_SERIES];
 export const ALL_STOCKS: readonly string[] = [...STOCK_SERIES];
 
@@ -53,4 +56,5 @@ export const F = {
   protectionsEnded: index("flow.protections_ended"),
   deathsExpected: index("flow.deaths_in_custody_expected"),
   removalsByNationality: index(EXTRA_FLOW_SERIES[0]!),
+  arrestsBorderProcessed: index("flow.arrests.border_processed"),
 } as const;

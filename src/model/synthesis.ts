@@ -1,6 +1,7 @@
 /**
  * Population synthesis on day 0: the unauthorized population by legal situation (protections, final orders
- * at large, cases pending on the non-detained docket, the rest removable with no status), nationality
+ * at large, cases pending on the non-detained docket, people in ICE detention, the rest removable with no status,
+ * a share of them removed before), nationality
  * group, years in the U.S. and flags (criminal record, U.S.-citizen child, employment and sector). Counts
  * are scaled by `scale` with random rounding, so the expected count is exact at any scale.
  */
@@ -139,12 +140,64 @@ export function synthesizePopulation(m: Model): SynthesisCounts {
   byLegal.in_proceedings = pending;
   assigned += orders + pending;
 
+  const detained = placeDetained(m, add);
+  byLegal.detained = detained;
+  assigned += detained;
+
   const total = scaledCount(rng, p.scalar("population.unauthorized_total").at(0), scale);
   const rest = Math.max(0, total - assigned);
+  const pPrior = bernoulliThreshold(p.scalar("population.prior_removal_share").at(0));
   for (let i = 0; i < rest; i++) {
     const id = add(Stage.AT_LARGE, natTable.sample(rng));
+    // Removed before and back: a new arrest reinstates the prior order (with the reinstatement share).
+    if (rng.nextUint32() < pPrior) s.addFlags(id, Flag.REENTRANT);
     m.joinAtLarge(id, 0);
   }
   byLegal.no_status = rest;
   return { persons: s.size, byLegal };
+}
+
+/**
+ * The people in ICE detention on day 0 (`detention.initial_population`, at most the beds): a share with final
+ * orders start waiting for travel documents or a third country as if ordered today; the others are on the
+ * detained docket, with filing days spread evenly over the minimum time to a decision so that their cases ripen
+ * at a steady rate rather than all on one day. Border book-ins take the border's nationality mix, interior
+ * arrests the population's. Returns how many were placed.
+ */
+function placeDetained(m: Model, add: (stage: number, nat: number, bucket?: number) => number): number {
+  const p = m.params;
+  const rng = m.streams.population;
+  const s = m.store;
+  const wanted = scaledCount(rng, p.scalar("detention.initial_population").at(0), m.scale);
+  const n = Math.min(wanted, Math.floor(m.bedsAgents + 1e-9));
+  if (n === 0) return 0;
+  const borderShares = p.breakdown("border.encounter_share_by_nationality").at(0);
+  const popShares = p.breakdown("population.share_by_nationality").at(0);
+  const borderNat = new SmallDiscrete(NATIONALITY_GROUPS.map((k) => borderShares[k]));
+  const popNat = new SmallDiscrete(NATIONALITY_GROUPS.map((k) => popShares[k]));
+  const pBorder = bernoulliThreshold(p.scalar("detention.initial_border_share").at(0));
+  const pOrdered = p.scalar("detention.initial_ordered_share").at(0);
+  const ordered = Math.round(n * pOrdered);
+  const ripeAfter = Math.max(0, Math.round(p.scalar("courts.detained_min_days").at(0)));
+  const processing = Math.round(m.today.processingDays);
+  for (let i = 0; i < n; i++) {
+    const fromBorder = rng.nextUint32() < pBorder;
+    // Border book-ins are recent entrants (bucket 0); interior arrests have the population's years in the U.S.
+    const id = fromBorder
+      ? add(Stage.BOOKED, borderNat.sample(rng), 0)
+      : add(Stage.BOOKED, popNat.sample(rng));
+    if (fromBorder) s.addFlags(id, Flag.BORDER_BOOKING);
+    if (i < ordered) {
+      s.setBookDay(id, -processing);
+      m.orderRemoval(id, 0, false);
+      continue;
+    }
+    // In filing order (oldest first), as the docket queue requires.
+    const filed = ripeAfter > 0 ? -ripeAfter + Math.floor(((i - ordered) * ripeAfter) / (n - ordered)) : 0;
+    s.setBookDay(id, filed - processing);
+    s.move(id, Stage.DETAINED_DOCKET, filed);
+    s.transitions--; // placing the starting population is not a model event
+    m.detainedDocket.push(id);
+  }
+  return n;
 }

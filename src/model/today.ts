@@ -20,6 +20,7 @@ export class Today {
   reentryDelay = 0;
   appealShare = 0;
   appealDays = 0;
+  appealDaysDetained = 0;
   appealSustained = 0;
   shareEmployed = 0;
   readonly outcomesDetained = new Float64Array(COURT_OUTCOMES.length);
@@ -40,6 +41,7 @@ export class Today {
     this.reentryDelay = p.scalar("border.reentry_delay_days").at(day);
     this.appealShare = p.scalar("courts.appeal_share").at(day);
     this.appealDays = p.scalar("courts.appeal_days").at(day);
+    this.appealDaysDetained = p.scalar("courts.appeal_days_detained").at(day);
     this.appealSustained = p.scalar("courts.appeal_sustained_share").at(day);
     this.shareEmployed = p.scalar("population.share_employed").at(day);
     const od = p.breakdown("courts.outcomes_detained").at(day);

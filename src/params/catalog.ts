@@ -125,12 +125,14 @@ export const CATALOG = {
   "population.share_employed": share,
   "population.employment_by_sector": shares("sector"),
   "population.status_adjustment_rate": { kind: "scalar", unit: "per year", min: 0, max: 1 },
+  "population.prior_removal_share": share,
 
   // Border channel
   "border.encounters": { kind: "scalar", unit: "encounters per year", min: 0 },
   "border.encounter_share_by_nationality": shares("nationality"),
   "border.repeat_encounter_share": share,
   "border.dispositions": shares("border_disposition"),
+  "border.ice_processed_share": share,
   "border.gotaways": { kind: "scalar", unit: "persons per year", min: 0 },
   "border.visa_overstays": { kind: "scalar", unit: "persons per year", min: 0 },
   "border.reentry_share": share,
@@ -173,6 +175,9 @@ export const CATALOG = {
   "detention.detained_docket_share": share,
   "detention.release_on_bond_share": share,
   "detention.processing_days": days,
+  "detention.initial_population": persons,
+  "detention.initial_border_share": share,
+  "detention.initial_ordered_share": share,
   "detention.deaths_per_100k_detention_years": {
     kind: "scalar",
     unit: "deaths per 100,000 detention-years",
@@ -188,10 +193,12 @@ export const CATALOG = {
   "courts.in_absentia_share": share,
   "courts.appeal_share": share,
   "courts.appeal_days": days,
+  "courts.appeal_days_detained": days,
   "courts.appeal_sustained_share": share,
   "courts.judge_hiring_days": days,
   "courts.cost_per_completion": usd("USD per completion"),
   "courts.other_receipts": { kind: "scalar", unit: "cases per year", min: 0 },
+  "courts.detained_min_days": days,
 
   // Expedited removal and credible fear
   "expedited_removal.window_days": days,

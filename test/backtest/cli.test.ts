@@ -68,8 +68,8 @@ describe("immsim backtest", () => {
     expect(doc.mape.detention_adp).toEqual({ inSample: 10, outOfSample: 10 });
     expect(err).toMatch(/not compared: ice_arrests \(the model records no flow\.arrests\.at_large/);
     expect(seen[0]).toMatchObject({
-      start: "2014-04-02", // 182 days of burn-in before FY2015
-      horizon: { days: 182 + 3653 },
+      start: "2014-10-01", // no burn-in: detention starts at the FY2015 level
+      horizon: { days: 3653 },
       replications: 2,
       policies: [],
     });
