@@ -16,6 +16,7 @@ export const METRIC_NAMES = [
   "detention_adp",
   "court_completions",
   "court_backlog",
+  "court_receipts",
   "book_ins",
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
@@ -24,6 +25,8 @@ type Measure =
   | { readonly kind: "flow_sum"; readonly series: readonly string[] }
   | { readonly kind: "stock_mean"; readonly series: string }
   | { readonly kind: "stock_end"; readonly series: string }
+  /** Cases received in the year: the stock's change over the year plus the year's completions. */
+  | { readonly kind: "receipts"; readonly stock: string; readonly completions: readonly string[] }
   | {
       readonly kind: "share";
       readonly numerator: readonly string[];
@@ -107,6 +110,11 @@ export const METRICS: Readonly<Record<MetricName, MetricDefinition>> = {
     label: "Court backlog (end FY)",
     measure: { kind: "stock_end", series: "stock.court_backlog" },
   },
+  court_receipts: {
+    name: "court_receipts",
+    label: "Court receipts",
+    measure: { kind: "receipts", stock: "stock.court_backlog", completions: COMPLETION_SERIES },
+  },
   book_ins: {
     name: "book_ins",
     label: "Detention book-ins",
@@ -123,6 +131,8 @@ export function seriesOf(metric: MetricName): readonly string[] {
     case "stock_mean":
     case "stock_end":
       return [m.series];
+    case "receipts":
+      return [m.stock, ...m.completions];
     case "share":
       return [...m.numerator, ...m.denominator];
   }
@@ -165,6 +175,13 @@ export function measureMetric(results: Results, metric: MetricName, fiscalYear: 
     case "stock_end": {
       const series = results.daily[m.series];
       return series ? series[to - 1]! : null;
+    }
+    case "receipts": {
+      // Needs the stock on the eve of the year: not available for a year that starts the run.
+      const stock = results.daily[m.stock];
+      const done = sumOver(results, m.completions, from, to);
+      if (!stock || done === null || from === 0) return null;
+      return stock[to - 1]! - stock[from - 1]! + done;
     }
     case "share": {
       const num = sumOver(results, m.numerator, from, to);
