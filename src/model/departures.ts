@@ -64,8 +64,9 @@ export class Departures {
     for (const poolIndex of AT_LARGE_POOLS) {
       const pool = m.pools[poolIndex]!;
       const n = rate > 0 ? binomial(rng, pool.size, rate) : 0;
+      const leaving = pool.takeMany(rng, n);
       for (let i = 0; i < n; i++) {
-        const id = pool.take(rng);
+        const id = leaving[i];
         s.setPool(id, 255);
         s.move(id, Stage.DEPARTED, day);
         if (s.flagsOf(id) & Flag.EMPLOYED) {
@@ -77,8 +78,9 @@ export class Departures {
       // A final order bars adjustment of status in this model.
       if (poolIndex === POOL_AT_LARGE + 1 || adjust <= 0) continue;
       const k = binomial(rng, pool.size, adjust);
+      const adjusting = pool.takeMany(rng, k);
       for (let i = 0; i < k; i++) {
-        const id = pool.take(rng);
+        const id = adjusting[i];
         s.setPool(id, 255);
         s.move(id, Stage.LEGAL_STATUS, day);
       }

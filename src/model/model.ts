@@ -173,8 +173,13 @@ export class Model {
     const from = this.pools[cohortPool(k)]!;
     const other = POOL_AT_LARGE + 3;
     while (from.size > 0) {
-      const id = from.removeAt(from.size - 1);
-      this.joinPool(id, other);
+      // Members leave from the end; their rows are read a batch ahead (see PersonStore.prefetch).
+      const batch = Math.min(from.size, 1024);
+      from.prefetchRows(from.size - batch, batch);
+      for (let j = 0; j < batch; j++) {
+        const id = from.removeAt(from.size - 1);
+        this.joinPool(id, other);
+      }
     }
   }
 
@@ -283,6 +288,7 @@ export class Model {
       return;
     }
     if (f & Flag.ER_PATH || this.interiorErEligible(id, day)) {
+      s.clearFlags(id, Flag.ER_PATH); // used up: a later arrest is not another expedited removal
       if (rng.next() < t.fearClaimShare) {
         s.move(id, Stage.AWAIT_CREDIBLE_FEAR, day);
         this.cfQueue.push(id);

@@ -7,9 +7,14 @@
 import type { RandomStream } from "./engine.ts";
 import type { PersonStore } from "./persons.ts";
 
+/** Shared output of `takeMany` (one model runs per thread, and callers consume it at once). */
+let scratch = new Int32Array(1024);
+
 export class SwapPool {
   private ids: Int32Array;
   size = 0;
+  /** Keeps the prefetch loads observable. */
+  private sink = 0;
 
   constructor(
     private readonly store: PersonStore,
@@ -62,6 +67,32 @@ export class SwapPool {
   take(rng: RandomStream): number {
     if (this.size === 0) return -1;
     return this.removeAt(rng.int(this.size));
+  }
+
+  /**
+   * Takes min(k, size) uniformly random members, drawing exactly as that many calls of `take` would, and
+   * returns them at the start of a scratch array that stays valid until the next `takeMany` on any pool.
+   * The positions are drawn first and the ids and rows read in tight loops, so that the CPU overlaps
+   * their cache misses (a big pool and the person rows are far larger than the caches); the swap-removes
+   * and the caller's work on the rows then find them in cache.
+   */
+  takeMany(rng: RandomStream, k: number): Int32Array {
+    const n = Math.min(k, this.size);
+    if (scratch.length < n) scratch = new Int32Array(Math.max(n, scratch.length * 2));
+    const out = scratch;
+    const ids = this.ids;
+    for (let j = 0; j < n; j++) out[j] = rng.int(this.size - j);
+    let x = 0;
+    for (let j = 0; j < n; j++) x ^= ids[out[j]];
+    this.sink ^= x;
+    for (let j = 0; j < n; j++) out[j] = this.removeAt(out[j]);
+    this.store.prefetch(out, n);
+    return out;
+  }
+
+  /** Reads the rows of the members at positions start .. start+n-1 ahead of work on them (see PersonStore.prefetch). */
+  prefetchRows(start: number, n: number): void {
+    this.store.prefetch(this.ids, n, start);
   }
 
   bytes(): number {

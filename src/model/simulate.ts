@@ -31,6 +31,9 @@ import {
 } from "./stages.ts";
 import { synthesizePopulation } from "./synthesis.ts";
 
+/** Timed steps taken from the calendar at once (their rows are prefetched together). */
+const CALENDAR_BATCH = 1024;
+
 export interface SimulationOutput {
   readonly model: Model;
   readonly recorder: Recorder;
@@ -119,6 +122,45 @@ export function simulate(
     m.atdCapacityAgents = (st.atdCapacity ?? p.scalar("detention.atd_capacity").at(day)) * scale;
   };
 
+  /** One timed step: acts only when the person is still where the step was scheduled for. */
+  const runTimedStep = (type: number, id: number, day: number): void => {
+    switch (type) {
+      case Ev.PROCESSING_DONE:
+        if (s.stageOf(id) === Stage.BOOKED) m.route(id, day);
+        break;
+      case Ev.DOCUMENTS_READY:
+        if (s.stageOf(id) === Stage.AWAIT_DOCUMENTS) m.documentsReady(id, day);
+        break;
+      case Ev.ORDER_LIMIT: {
+        const stg = s.stageOf(id);
+        const limit = m.today.postOrderLimit;
+        if (
+          (stg === Stage.AWAIT_DOCUMENTS || stg === Stage.AWAIT_THIRD_COUNTRY) &&
+          day - s.stageDayOf(id) >= limit
+        ) {
+          m.releaseAtLimit(id, day);
+        }
+        break;
+      }
+      case Ev.APPEAL_DONE:
+        cases.appealDone(id, day);
+        break;
+      case Ev.PAROLE_END:
+        protections.paroleEnd(id, day);
+        break;
+      case Ev.REENTRY:
+        border.reenter(id, day);
+        break;
+      case Ev.PROTECTION_END:
+        protections.end(id, day);
+        break;
+      default:
+        throw new Error(`unknown calendar event type ${type}`);
+    }
+  };
+  const batchType = new Int32Array(CALENDAR_BATCH);
+  const batchId = new Int32Array(CALENDAR_BATCH);
+
   beginDay(0);
   synthesizePopulation(m);
   arrests.initialPool = arrests.atLargeSize();
@@ -133,51 +175,35 @@ export function simulate(
     m.ageCohorts(day);
     const bedsHeld = enforceCapacityCuts(m, day);
 
-    // Timed steps due today.
+    // Timed steps due today, in calendar order, taken in batches: a batch's rows are prefetched together
+    // (see PersonStore.prefetch). Steps scheduled for today while a batch runs join the calendar's tail,
+    // so the order is the same as popping one event at a time.
     const cal = m.calendar;
     while (cal.size > 0 && cal.peekTime() <= day) {
-      cal.pop();
-      m.calendarEvents++;
-      const id = cal.entity;
-      switch (cal.type) {
-        case Ev.PROCESSING_DONE:
-          if (s.stageOf(id) === Stage.BOOKED) m.route(id, day);
-          break;
-        case Ev.DOCUMENTS_READY:
-          if (s.stageOf(id) === Stage.AWAIT_DOCUMENTS) m.documentsReady(id, day);
-          break;
-        case Ev.ORDER_LIMIT: {
-          const stg = s.stageOf(id);
-          const limit = m.today.postOrderLimit;
-          if (
-            (stg === Stage.AWAIT_DOCUMENTS || stg === Stage.AWAIT_THIRD_COUNTRY) &&
-            day - s.stageDayOf(id) >= limit
-          ) {
-            m.releaseAtLimit(id, day);
-          }
-          break;
-        }
-        case Ev.APPEAL_DONE:
-          cases.appealDone(id, day);
-          break;
-        case Ev.PAROLE_END:
-          protections.paroleEnd(id, day);
-          break;
-        case Ev.REENTRY:
-          border.reenter(id, day);
-          break;
-        case Ev.PROTECTION_END:
-          protections.end(id, day);
-          break;
-        default:
-          throw new Error(`unknown calendar event type ${cal.type}`);
+      let n = 0;
+      while (n < CALENDAR_BATCH && cal.size > 0 && cal.peekTime() <= day) {
+        cal.pop();
+        batchType[n] = cal.type;
+        batchId[n] = cal.entity;
+        n++;
       }
+      m.calendarEvents += n;
+      s.prefetch(batchId, n);
+      for (let j = 0; j < n; j++) runTimedStep(batchType[j], batchId[j], day);
     }
 
     border.step(day);
+    // Each service takes about yesterday's capacity from the head of its queue: prefetch those rows.
+    s.prefetchQueue(m.airQueue, removal.air.offered + 1);
+    s.prefetchQueue(m.landQueue, removal.land.offered + 1);
     removal.stepTransport(day);
     removal.stepThirdCountry(day);
+    s.prefetchQueue(m.cfQueue, cases.cf.offered + 1);
     cases.stepCredibleFear(day);
+    const courtSlots = cases.court.offered + 1;
+    s.prefetchQueue(m.detainedDocket, courtSlots);
+    s.prefetchQueue(m.rimQueue, courtSlots);
+    s.prefetchQueue(m.nonDetainedDocket, courtSlots);
     cases.stepCourts(day);
     cases.stepReferrals(day);
     const rationed = st.whenBudgetExhausted === "ration_arrests" && ledger.isExhausted("ICE", day);
