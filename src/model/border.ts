@@ -98,7 +98,11 @@ export class BorderChannel {
           m.flows[F.arrestsBorderProcessed]++;
         }
         if (m.hasFreeBed()) m.bookIn(id, day, true);
-        else m.releaseWithoutBed(id, day);
+        else {
+          // Released with a notice to appear instead: no expedited removal if arrested again later.
+          s.clearFlags(id, Flag.ER_PATH);
+          m.releaseWithoutBed(id, day);
+        }
         break;
       case D.releasedNta:
         m.toNonDetained(id, day, true);

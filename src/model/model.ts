@@ -287,7 +287,9 @@ export class Model {
       this.orderRemoval(id, day, true);
       return;
     }
-    if (f & Flag.ER_PATH || this.interiorErEligible(id, day)) {
+    // CBP already chose expedited removal or a notice to appear for border book-ins; the presence window
+    // decides only for interior arrests.
+    if (f & Flag.ER_PATH || (!(f & Flag.BORDER_BOOKING) && this.interiorErEligible(id, day))) {
       s.clearFlags(id, Flag.ER_PATH); // used up: a later arrest is not another expedited removal
       if (rng.next() < t.fearClaimShare) {
         s.move(id, Stage.AWAIT_CREDIBLE_FEAR, day);

@@ -199,3 +199,39 @@ describe("border book-ins processed by ICE", () => {
     expect(total(run(0, 0.5), "flow.border_encounters")).toBe(total(run(0, 0), "flow.border_encounters"));
   });
 });
+
+describe("border notices to appear and the expedited-removal window", () => {
+  // Every encounter is a detained notice to appear and is routed the day it is booked, well inside the
+  // 14-day presence window; everyone would claim fear if sent to expedited removal.
+  const r = runModel(
+    syntheticScenario({
+      horizonDays: 60,
+      overrides: {
+        ...quietOverrides(100),
+        ...noCourtDelays,
+        "border.encounters": 3650,
+        "border.dispositions": {
+          returned_or_expelled: 0,
+          expedited_removal: 0,
+          detained_nta: 1,
+          released_nta: 0,
+          paroled: 0,
+          remain_in_mexico: 0,
+        },
+        "expedited_removal.window_days": 14,
+        "expedited_removal.fear_claim_share": 1,
+        "detention.detained_docket_share": 1,
+        "detention.release_on_bond_share": 0,
+        "detention.beds": { existing: 100_000, soft_sided: 0, military_base: 0, family: 0 },
+      },
+    }),
+    { delayCv: 0 },
+  );
+
+  it("keeps CBP's choice: the window applies to interior arrests only", () => {
+    expectChecksPass(r);
+    expect(total(r, "flow.border_detained_nta")).toBeGreaterThan(0);
+    expect(total(r, "flow.credible_fear_interviews")).toBe(0);
+    expect(total(r, "flow.orders")).toBe(0);
+  });
+});
