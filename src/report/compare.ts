@@ -129,9 +129,7 @@ export function studyTable(title: string, rows: readonly StudyComparisonRow[]): 
       r.unit,
       fmt(r.studyValue),
       fmt(r.modelValue),
-      Number.isNaN(r.differencePct)
-        ? "n/a"
-        : `${r.differencePct >= 0 ? "+" : ""}${r.differencePct.toFixed(1)}%`,
+      Number.isNaN(r.differencePct) ? "n/a" : signed(r.differencePct),
       `±${formatPercent(r.tolerance, 1)}`,
       r.withinTolerance ? "yes" : "no",
     ];
