@@ -127,7 +127,13 @@ export function synthesizePopulation(m: Model): SynthesisCounts {
   }
   byLegal.final_order = orders;
 
-  const pending = scaledCount(rng, p.scalar("courts.pending_cases").at(0), scale);
+  const detained = placeDetained(m, add);
+  byLegal.detained = detained.placed;
+  // EOIR's pending cases include the detained docket just placed.
+  const pending = Math.max(
+    0,
+    scaledCount(rng, p.scalar("courts.pending_cases").at(0), scale) - detained.onDocket,
+  );
   const atdRoom = Math.floor(m.atdCapacityAgents);
   for (let i = 0; i < pending; i++) {
     const id = add(Stage.NON_DETAINED, natTable.sample(rng));
@@ -140,9 +146,7 @@ export function synthesizePopulation(m: Model): SynthesisCounts {
   byLegal.in_proceedings = pending;
   assigned += orders + pending;
 
-  const detained = placeDetained(m, add);
-  byLegal.detained = detained;
-  assigned += detained;
+  assigned += detained.placed;
 
   const total = scaledCount(rng, p.scalar("population.unauthorized_total").at(0), scale);
   const rest = Math.max(0, total - assigned);
@@ -162,15 +166,18 @@ export function synthesizePopulation(m: Model): SynthesisCounts {
  * orders start waiting for travel documents or a third country as if ordered today; the others are on the
  * detained docket, with filing days spread evenly over the minimum time to a decision so that their cases ripen
  * at a steady rate rather than all on one day. Border book-ins take the border's nationality mix, interior
- * arrests the population's. Returns how many were placed.
+ * arrests the population's.
  */
-function placeDetained(m: Model, add: (stage: number, nat: number, bucket?: number) => number): number {
+function placeDetained(
+  m: Model,
+  add: (stage: number, nat: number, bucket?: number) => number,
+): { placed: number; onDocket: number } {
   const p = m.params;
   const rng = m.streams.population;
   const s = m.store;
   const wanted = scaledCount(rng, p.scalar("detention.initial_population").at(0), m.scale);
   const n = Math.min(wanted, Math.floor(m.bedsAgents + 1e-9));
-  if (n === 0) return 0;
+  if (n === 0) return { placed: 0, onDocket: 0 };
   const borderShares = p.breakdown("border.encounter_share_by_nationality").at(0);
   const popShares = p.breakdown("population.share_by_nationality").at(0);
   const borderNat = new SmallDiscrete(NATIONALITY_GROUPS.map((k) => borderShares[k]));
@@ -199,5 +206,5 @@ function placeDetained(m: Model, add: (stage: number, nat: number, bucket?: numb
     s.transitions--; // placing the starting population is not a model event
     m.detainedDocket.push(id);
   }
-  return n;
+  return { placed: n, onDocket: n - ordered };
 }
