@@ -7,11 +7,13 @@
 import { poisson } from "./engine.ts";
 import { F } from "./flows.ts";
 import type { Model } from "./model.ts";
+import { takeFromUnion } from "./pool.ts";
 import { AT_LARGE_POOLS, POOL_AT_LARGE, POOL_RECENT, RECENT_COHORTS, type TargetClass } from "./stages.ts";
 
 const CLASS_INDEX: Record<TargetClass, number> = { criminal: 0, final_order: 1, recent_entrant: 2, other: 3 };
 /** Custodial and task-force arrests find people in jails: criminal records first. */
 const CUSTODIAL_ORDER = Int8Array.from([0, 1, 2, 3]);
+const RECENT_POOLS = Array.from({ length: RECENT_COHORTS }, (_, k) => POOL_RECENT + k);
 
 export interface ArrestDay {
   /** Expected at-large arrests at full capacity today (agents), for officer utilisation. */
@@ -34,44 +36,23 @@ export class Arrests {
     return n;
   }
 
-  /** Takes one person from class c (recent entrants: uniformly over the cohorts); -1 when empty. */
-  private takeFromClass(c: number): number {
+  /**
+   * Takes up to k people from the at-large pools in the priority order (each class until it is empty;
+   * recent entrants uniformly over their cohorts) into out[at ..]; returns how many. Draws as picking
+   * one at a time would.
+   */
+  private takeInOrder(order: Int8Array, k: number, out: Int32Array, at: number): number {
     const m = this.m;
-    if (c !== CLASS_INDEX.recent_entrant) {
-      const pool = m.pools[POOL_AT_LARGE + c]!;
-      if (pool.size === 0) return -1;
-      const id = pool.take(m.streams.arrests);
-      m.store.setPool(id, 255);
-      return id;
+    const rng = m.streams.arrests;
+    let n = 0;
+    for (let i = 0; i < order.length && n < k; i++) {
+      const c = order[i];
+      n +=
+        c === CLASS_INDEX.recent_entrant
+          ? takeFromUnion(m.pools, RECENT_POOLS, rng, k - n, out, at + n)
+          : m.pools[POOL_AT_LARGE + c]!.takeManyInto(rng, k - n, out, at + n);
     }
-    return this.takeFromPools(POOL_RECENT, RECENT_COHORTS);
-  }
-
-  /** A uniformly random member of pools first .. first + count - 1, or of all at-large pools. */
-  private takeFromPools(first: number, count: number): number {
-    const m = this.m;
-    let total = 0;
-    for (let k = 0; k < count; k++) total += m.pools[first + k]!.size;
-    if (total === 0) return -1;
-    let r = m.streams.arrests.int(total);
-    for (let k = 0; k < count; k++) {
-      const pool = m.pools[first + k]!;
-      if (r < pool.size) {
-        const id = pool.removeAt(r);
-        m.store.setPool(id, 255);
-        return id;
-      }
-      r -= pool.size;
-    }
-    return -1;
-  }
-
-  private takeInOrder(order: Int8Array): number {
-    for (let i = 0; i < order.length; i++) {
-      const id = this.takeFromClass(order[i]);
-      if (id >= 0) return id;
-    }
-    return -1;
+    return n;
   }
 
   private priorityFor: readonly TargetClass[] | null = null;
@@ -87,22 +68,9 @@ export class Arrests {
     return this.priority;
   }
 
-  /** A uniformly random person from all at-large pools. */
-  private takeAny(): number {
-    const m = this.m;
-    const total = this.atLargeSize();
-    if (total === 0) return -1;
-    let r = m.streams.arrests.int(total);
-    for (const p of AT_LARGE_POOLS) {
-      const pool = m.pools[p]!;
-      if (r < pool.size) {
-        const id = pool.removeAt(r);
-        m.store.setPool(id, 255);
-        return id;
-      }
-      r -= pool.size;
-    }
-    return -1;
+  /** Takes up to k people uniformly from all at-large pools into out[at ..]; returns how many. */
+  private takeAny(k: number, out: Int32Array, at: number): number {
+    return takeFromUnion(this.m.pools, AT_LARGE_POOLS, this.m.streams.arrests, k, out, at);
   }
 
   private readonly picked = new Int32Array(256);
@@ -141,20 +109,17 @@ export class Arrests {
         k = Math.min(k, free);
       }
       let n = 0;
-      while (n < k) {
-        const i = done + n;
-        const id =
-          channel === "at_large"
-            ? i < strictCount
-              ? this.takeInOrder(order)
-              : this.takeAny()
-            : this.takeInOrder(CUSTODIAL_ORDER);
-        if (id < 0) break;
-        picked[n++] = id;
+      if (channel !== "at_large") n = this.takeInOrder(CUSTODIAL_ORDER, k, picked, 0);
+      else {
+        const strict = Math.max(0, Math.min(k, strictCount - done));
+        n = this.takeInOrder(order, strict, picked, 0);
+        if (n === strict) n += this.takeAny(k - n, picked, n);
       }
       for (let j = 0; j < n; j++) {
-        if (m.hasFreeBed()) m.bookIn(picked[j], day, false);
-        else m.releaseWithoutBed(picked[j], day);
+        const id = picked[j];
+        m.store.setPool(id, 255);
+        if (m.hasFreeBed()) m.bookIn(id, day, false);
+        else m.releaseWithoutBed(id, day);
       }
       done += n;
       if (n < k) break;

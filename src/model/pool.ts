@@ -9,7 +9,58 @@ import type { PersonStore } from "./persons.ts";
 
 /** Shared output of `takeMany` (one model runs per thread, and callers consume it at once). */
 let scratch = new Int32Array(1024);
+/** Per pick of `takeFromUnion`: which pool and which position. */
+let pickPool = new Int32Array(1024);
+let pickPos = new Int32Array(1024);
+/** Sizes of the pools of a union while its picks are resolved. */
+let unionSizes = new Float64Array(32);
 
+function growScratch(n: number): Int32Array {
+  if (scratch.length < n) scratch = new Int32Array(Math.max(n, scratch.length * 2));
+  return scratch;
+}
+
+/**
+ * Takes min(k, members) uniformly random members of the union of pools[which[0]], pools[which[1]], ...
+ * into out[at ..] and returns how many. Each pick draws a position in the union (rng.int of its size) and
+ * finds it in `which` order, exactly as picking one at a time would; the positions are resolved first
+ * (only the pools' sizes matter), so the reads of ids and rows overlap as in `takeManyInto`.
+ */
+export function takeFromUnion(
+  pools: readonly SwapPool[],
+  which: ArrayLike<number>,
+  rng: RandomStream,
+  k: number,
+  out: Int32Array,
+  at: number,
+): number {
+  if (unionSizes.length < which.length) unionSizes = new Float64Array(which.length);
+  const sizes = unionSizes;
+  let total = 0;
+  for (let q = 0; q < which.length; q++) {
+    sizes[q] = pools[which[q]].size;
+    total += sizes[q];
+  }
+  const n = Math.min(k, total);
+  if (pickPool.length < n) {
+    pickPool = new Int32Array(Math.max(n, pickPool.length * 2));
+    pickPos = new Int32Array(pickPool.length);
+  }
+  for (let j = 0; j < n; j++) {
+    let r = rng.int(total - j);
+    let q = 0;
+    while (r >= sizes[q]) r -= sizes[q++];
+    sizes[q]--;
+    pickPool[j] = which[q];
+    pickPos[j] = r;
+  }
+  let x = 0;
+  for (let j = 0; j < n; j++) x ^= pools[pickPool[j]].at(pickPos[j]);
+  pools[which[0]].absorb(x);
+  for (let j = 0; j < n; j++) out[at + j] = pools[pickPool[j]].removeAt(pickPos[j]);
+  if (n > 0) pools[which[0]].prefetchOut(out, n, at);
+  return n;
+}
 export class SwapPool {
   private ids: Int32Array;
   size = 0;
@@ -72,22 +123,38 @@ export class SwapPool {
   /**
    * Takes min(k, size) uniformly random members, drawing exactly as that many calls of `take` would, and
    * returns them at the start of a scratch array that stays valid until the next `takeMany` on any pool.
-   * The positions are drawn first and the ids and rows read in tight loops, so that the CPU overlaps
-   * their cache misses (a big pool and the person rows are far larger than the caches); the swap-removes
-   * and the caller's work on the rows then find them in cache.
    */
   takeMany(rng: RandomStream, k: number): Int32Array {
+    this.takeManyInto(rng, k, growScratch(k), 0);
+    return scratch;
+  }
+
+  /**
+   * `takeMany` into out[at ..], returning how many were taken. The positions are drawn first and the ids
+   * and rows read in tight loops, so that the CPU overlaps their cache misses (a big pool and the person
+   * rows are far larger than the caches); the swap-removes and the caller's work on the rows then find
+   * them in cache.
+   */
+  takeManyInto(rng: RandomStream, k: number, out: Int32Array, at: number): number {
     const n = Math.min(k, this.size);
-    if (scratch.length < n) scratch = new Int32Array(Math.max(n, scratch.length * 2));
-    const out = scratch;
     const ids = this.ids;
-    for (let j = 0; j < n; j++) out[j] = rng.int(this.size - j);
+    for (let j = 0; j < n; j++) out[at + j] = rng.int(this.size - j);
     let x = 0;
-    for (let j = 0; j < n; j++) x ^= ids[out[j]];
+    for (let j = 0; j < n; j++) x ^= ids[out[at + j]];
     this.sink ^= x;
-    for (let j = 0; j < n; j++) out[j] = this.removeAt(out[j]);
-    this.store.prefetch(out, n);
-    return out;
+    for (let j = 0; j < n; j++) out[at + j] = this.removeAt(out[at + j]);
+    this.store.prefetch(out, n, at);
+    return n;
+  }
+
+  /** Keeps a prefetch's loads observable, so the compiler cannot drop them. */
+  absorb(x: number): void {
+    this.sink ^= x;
+  }
+
+  /** Reads the rows of out[at .. at+n-1] ahead of work on them (see PersonStore.prefetch). */
+  prefetchOut(out: Int32Array, n: number, at: number): void {
+    this.store.prefetch(out, n, at);
   }
 
   /** Reads the rows of the members at positions start .. start+n-1 ahead of work on them (see PersonStore.prefetch). */
