@@ -4,7 +4,9 @@
  * scale 1.0; beside it the plain-JavaScript M/M/c reference (10M customers) on the same machine in the
  * same run. Prints progress to stderr and, as its last line, one JSON object with the figures (the
  * required ones first, then CPU-time figures, which are steadier than wall time on a shared machine).
- * BENCH_PERSONS and BENCH_YEARS shrink the run for a quick look.
+ * BENCH_PERSONS and BENCH_YEARS shrink the run for a quick look. The npm script sets
+ * GLIBC_TUNABLES=glibc.malloc.hugetlb=1 (huge pages for large allocations where the kernel allows them on
+ * request); run the file without it to measure with ordinary pages.
  */
 import { runModel } from "../src/model/index.ts";
 import { everyPolicy, syntheticScenario } from "../src/model/synthetic-scenario.ts";
@@ -70,5 +72,8 @@ console.log(
     modelCpuSeconds: modelCpu,
     referenceCpuSeconds: referenceCpu,
     ratioToReferenceCpu: events / modelCpu / (reference.events / referenceCpu),
+    // Whether glibc backed large allocations (the person rows, pools) with transparent huge pages, as the
+    // npm script asks: random row reads then miss the TLB far less often.
+    mallocHugePages: /glibc\.malloc\.hugetlb=[12]/.test(process.env.GLIBC_TUNABLES ?? ""),
   }),
 );
