@@ -38,9 +38,15 @@ export class HeapCalendar implements EventCalendar {
   private heapPayload: Float64Array;
   /** True while the arrays hold a decreasing sorted list rather than a heap. */
   private small = true;
+  /**
+   * schedule() inserts into the sorted list while count < sortedLimit: SMALL_MAX in the sorted layout,
+   * 0 in the heap layout. One compare then covers both the layout and the switch to a heap.
+   */
+  private sortedLimit = SMALL_MAX;
 
   constructor(initialCapacity = 1024) {
-    const cap = Math.max(16, initialCapacity | 0);
+    // At least SMALL_MAX slots, so that the sorted list never has to grow.
+    const cap = Math.max(2 * SMALL_MAX, initialCapacity | 0);
     this.heapTime = new Float64Array(cap);
     this.heapKey = new Float64Array(cap);
     this.heapPayload = new Float64Array(cap);
@@ -55,24 +61,62 @@ export class HeapCalendar implements EventCalendar {
     return this.small ? this.heapTime[this.count - 1] : this.heapTime[0];
   }
 
+  // The hot path is kept short so that V8 inlines it into the caller: a call that is not inlined
+  // passes its doubles boxed, an allocation each. Rare work (errors, heap layout) is out of line.
   schedule(time: number, type: number, entity: number, priority: number): void {
     if (
-      !(time >= this.time) ||
-      !(priority >= MIN_PRIORITY && priority <= MAX_PRIORITY) ||
-      !(type >= 0 && type < MAX_TYPE)
+      !(
+        time >= this.time &&
+        priority >= MIN_PRIORITY &&
+        priority <= MAX_PRIORITY &&
+        type >= 0 &&
+        type < MAX_TYPE
+      )
     ) {
       this.reject(time, type, priority);
     }
-    if (this.count === this.heapTime.length) this.grow();
     const key = priority * TWO_POW_42 + this.seq++;
     const payload = type * TWO_POW_32 + (entity >>> 0);
-    if (this.small) {
-      if (this.count < SMALL_MAX) {
-        this.insertSorted(time, key, payload);
-        return;
-      }
-      this.toHeap();
+    let i = this.count;
+    if (i >= this.sortedLimit) {
+      this.pushHeap(time, key, payload);
+      return;
     }
+    this.count = i + 1;
+    // Insert into the decreasing sorted list: entries that leave earlier sit to the right.
+    const ht = this.heapTime;
+    const hk = this.heapKey;
+    const hp = this.heapPayload;
+    while (i > 0) {
+      const t = ht[i - 1];
+      if (t > time || (t === time && hk[i - 1] > key)) break;
+      ht[i] = t;
+      hk[i] = hk[i - 1];
+      hp[i] = hp[i - 1];
+      i--;
+    }
+    ht[i] = time;
+    hk[i] = key;
+    hp[i] = payload;
+  }
+
+  pop(): boolean {
+    const n = this.count - 1;
+    if (n < 0) return false;
+    if (!this.small) return this.popHeap();
+    const payload = this.heapPayload[n];
+    const type = (payload * TWO_POW_MINUS_32) | 0;
+    this.time = this.heapTime[n];
+    this.type = type;
+    this.entity = (payload - type * TWO_POW_32) | 0;
+    this.count = n;
+    return true;
+  }
+
+  /** Heap layout (switching to it first when the sorted list is full). */
+  private pushHeap(time: number, key: number, payload: number): void {
+    if (this.small) this.toHeap();
+    if (this.count === this.heapTime.length) this.grow();
     const ht = this.heapTime;
     const hk = this.heapKey;
     const hp = this.heapPayload;
@@ -91,41 +135,6 @@ export class HeapCalendar implements EventCalendar {
     hp[i] = payload;
   }
 
-  pop(): boolean {
-    const n = this.count - 1;
-    if (n < 0) return false;
-    if (!this.small && n < SMALL_MIN) this.toSorted();
-    if (this.small) {
-      const payload = this.heapPayload[n];
-      const type = (payload * TWO_POW_MINUS_32) | 0;
-      this.time = this.heapTime[n];
-      this.type = type;
-      this.entity = (payload - type * TWO_POW_32) | 0;
-      this.count = n;
-      return true;
-    }
-    return this.popHeap();
-  }
-
-  /** Inserts into the decreasing sorted list: entries that leave earlier sit to the right. */
-  private insertSorted(time: number, key: number, payload: number): void {
-    const ht = this.heapTime;
-    const hk = this.heapKey;
-    const hp = this.heapPayload;
-    let i = this.count++;
-    while (i > 0) {
-      const t = ht[i - 1];
-      if (t > time || (t === time && hk[i - 1] > key)) break;
-      ht[i] = t;
-      hk[i] = hk[i - 1];
-      hp[i] = hp[i - 1];
-      i--;
-    }
-    ht[i] = time;
-    hk[i] = key;
-    hp[i] = payload;
-  }
-
   /** A list sorted in increasing order is a valid heap: reverse the decreasing list. */
   private toHeap(): void {
     const n = this.count;
@@ -135,6 +144,7 @@ export class HeapCalendar implements EventCalendar {
       swap(this.heapPayload, i, j);
     }
     this.small = false;
+    this.sortedLimit = 0;
   }
 
   /** Re-sorts the (few) heap entries into a decreasing list. */
@@ -159,10 +169,15 @@ export class HeapCalendar implements EventCalendar {
       hp[j] = p;
     }
     this.small = true;
+    this.sortedLimit = SMALL_MAX;
   }
 
   private popHeap(): boolean {
     const n = this.count - 1;
+    if (n < SMALL_MIN) {
+      this.toSorted();
+      return this.pop();
+    }
     const ht = this.heapTime;
     const hk = this.heapKey;
     const hp = this.heapPayload;
