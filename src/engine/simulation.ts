@@ -90,12 +90,13 @@ export class Simulation {
     this.stopped = false;
     const cal = this.calendar;
     const handlers = this.handlers;
-    while (!this.stopped && cal.pop()) {
+    while (cal.pop()) {
+      const type = cal.type;
       this.clock = cal.time;
       this.processed++;
-      const type = cal.type;
-      if (type >= handlers.length) unhandled(type)(cal.entity);
-      handlers[type](cal.entity);
+      if (type < handlers.length) handlers[type](cal.entity);
+      else unhandled(type)(cal.entity);
+      if (this.stopped) return;
     }
   }
 
