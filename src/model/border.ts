@@ -20,6 +20,8 @@ const D = {
   rim: 5,
 } as const;
 const MEXICO = NATIONALITY_GROUPS.indexOf("mexico");
+/** Dispositions of people who would enter the U.S. (Remain in Mexico takes its share from these). */
+const ENTERING = [D.er, D.detainedNta, D.releasedNta, D.paroled] as const;
 
 export class BorderChannel {
   private readonly shares = new Float64Array(BORDER_DISPOSITIONS.length);
@@ -42,17 +44,17 @@ export class BorderChannel {
     const base = st.dispositions ?? this.m.params.breakdown("border.dispositions").at(day);
     const s = this.shares;
     let total = 0;
-    BORDER_DISPOSITIONS.forEach((k, i) => {
-      s[i] = Math.max(0, base[k] ?? 0);
+    for (let i = 0; i < BORDER_DISPOSITIONS.length; i++) {
+      s[i] = Math.max(0, base[BORDER_DISPOSITIONS[i]] ?? 0);
       total += s[i];
-    });
+    }
     if (total > 0) for (let i = 0; i < s.length; i++) s[i] /= total;
     const rim = st.remainInMexicoShare;
     // Remain in Mexico takes a share of those who would otherwise enter; Mexican nationals cannot be
     // returned to Mexico to wait there.
     if (rim > 0 && n !== MEXICO) {
       const entering = 1 - s[D.returned] - s[D.rim];
-      for (const i of [D.er, D.detainedNta, D.releasedNta, D.paroled]) s[i] *= 1 - rim;
+      for (const i of ENTERING) s[i] *= 1 - rim;
       s[D.rim] += entering * rim;
     }
     if (n === MEXICO && s[D.rim] > 0) {

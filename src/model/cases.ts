@@ -66,8 +66,10 @@ export class Cases {
     const mean = (m.params.scalar("courts.other_receipts").at(day) * m.scale) / 365;
     const n = poisson(m.streams.courts, mean);
     const pool = m.pools[POOL_PENDING_ASYLUM]!;
-    for (let i = 0; i < n && pool.size > 0; i++) {
-      const id = pool.take(m.streams.courts);
+    const k = Math.min(n, pool.size);
+    const referred = pool.takeMany(m.streams.courts, k);
+    for (let i = 0; i < k; i++) {
+      const id = referred[i];
       m.store.setPool(id, 255);
       m.store.setProtection(id, 0);
       m.toNonDetained(id, day, false);

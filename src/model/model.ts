@@ -84,6 +84,9 @@ export class Model {
   readonly today = new Today();
   readonly waits = new Map<QueueName, WaitHistogram>(QUEUES.map((q) => [q, new WaitHistogram()]));
   readonly detentionStay = new WaitHistogram();
+  // Histograms used per person, looked up once.
+  private readonly documentsWait = this.waits.get("travel_documents")!;
+  private readonly thirdCountryWait = this.waits.get("third_country")!;
   /** Removed persons by flag, for impacts (agents). */
   removedWithChild = 0;
   removedEmployed = 0;
@@ -350,7 +353,7 @@ export class Model {
 
   documentsReady(id: number, day: number): void {
     const s = this.store;
-    this.waits.get("travel_documents")!.add(day - s.stageDayOf(id));
+    this.documentsWait.add(day - s.stageDayOf(id));
     s.move(id, Stage.AWAIT_TRANSPORT, day);
     const air = this.today.airShare[s.nationalityOf(id)];
     if (air >= 1 || (air > 0 && this.streams.removal.next() < air)) this.airQueue.push(id);
@@ -360,8 +363,8 @@ export class Model {
   /** Release at the post-order detention limit: back to the interior with the order. */
   releaseAtLimit(id: number, day: number): void {
     const s = this.store;
-    const q = s.stageOf(id) === Stage.AWAIT_THIRD_COUNTRY ? "third_country" : "travel_documents";
-    this.waits.get(q)!.add(day - s.stageDayOf(id));
+    const wait = s.stageOf(id) === Stage.AWAIT_THIRD_COUNTRY ? this.thirdCountryWait : this.documentsWait;
+    wait.add(day - s.stageDayOf(id));
     this.leaveDetention(id, day);
     this.toAtLarge(id, day);
     this.flows[F.releasesPostOrder]++;
