@@ -14,8 +14,13 @@ export function bernoulliThreshold(p: number): number {
   return Math.floor(p * TWO_32);
 }
 
+/** Guide-table resolution: the top GUIDE_BITS of a draw say where the scan of thresholds starts. */
+const GUIDE_BITS = 8;
+
 export class SmallDiscrete {
   private readonly thresholds: Float64Array;
+  /** guide[g]: the first category whose threshold exceeds every draw with top bits g (skips the scan's start). */
+  private readonly guide: Uint16Array;
 
   constructor(weights: ArrayLike<number>) {
     let total = 0;
@@ -27,12 +32,21 @@ export class SmallDiscrete {
       acc += Math.max(0, weights[i]);
       this.thresholds[i] = i === weights.length - 1 ? TWO_32 : Math.floor((acc / total) * TWO_32);
     }
+    // The smallest draw with top bits g is g << (32 - GUIDE_BITS); no category before guide[g] can hold it.
+    this.guide = new Uint16Array(1 << GUIDE_BITS);
+    let i = 0;
+    for (let g = 0; g < this.guide.length; g++) {
+      const lowest = g * 2 ** (32 - GUIDE_BITS);
+      while (lowest >= this.thresholds[i]) i++;
+      this.guide[g] = i;
+    }
   }
 
+  /** Category of one draw: the first whose threshold exceeds it (same result as scanning from 0). */
   sample(rng: RandomStream): number {
     const u = rng.nextUint32();
     const t = this.thresholds;
-    let i = 0;
+    let i = this.guide[u >>> (32 - GUIDE_BITS)];
     while (u >= t[i]) i++;
     return i;
   }

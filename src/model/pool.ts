@@ -75,6 +75,17 @@ export class SwapPool {
     this.ids = new Int32Array(Math.max(16, Math.ceil(initialCapacity)));
   }
 
+  /**
+   * Makes room for n members without growing. Pages of a typed array that are never written take no
+   * memory, so reserving generously costs nothing until used and saves the copies of repeated growth.
+   */
+  reserve(n: number): void {
+    if (this.ids.length >= n) return;
+    const next = new Int32Array(Math.ceil(n));
+    next.set(this.ids.subarray(0, this.size));
+    this.ids = next;
+  }
+
   add(id: number): void {
     if (this.size === this.ids.length) {
       const next = new Int32Array(Math.ceil(this.ids.length * 1.5) + 16);

@@ -20,6 +20,7 @@ import {
   AT_LARGE_POOLS,
   FIRST_EXIT,
   Flag,
+  POOL_AT_LARGE,
   POOL_ATD,
   POOL_DACA,
   POOL_PAROLE_CHNV,
@@ -162,6 +163,8 @@ export function simulate(
   const batchId = new Int32Array(CALENDAR_BATCH);
 
   beginDay(0);
+  // The at-large class pools hold most of the population; sized up front, they never copy themselves.
+  for (let c = 0; c < 4; c++) m.pools[POOL_AT_LARGE + c]!.reserve(m.store.capacity);
   synthesizePopulation(m);
   arrests.initialPool = arrests.atLargeSize();
   departures.referenceIntensity =
