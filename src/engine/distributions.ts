@@ -39,7 +39,7 @@ const ZIG_R = 7.697117470131487;
 
 /** Standard exponential by the ziggurat; the rare slow path is kept out of line. */
 function standardExponential(rng: RandomStream): number {
-  const u = rng.nextUint32();
+  const u = rng.nextInt32();
   const layer = u & 255;
   const j = u >>> 8;
   if (j < zigK[layer]) return j * zigW[layer];
@@ -52,7 +52,7 @@ function exponentialSlow(rng: RandomStream, layer: number, j: number): number {
     if (layer === 0) return ZIG_R - Math.log(1 - rng.next());
     const x = j * zigW[layer];
     if (zigF[layer] + rng.next() * (zigF[layer - 1] - zigF[layer]) < Math.exp(-x)) return x;
-    const u = rng.nextUint32();
+    const u = rng.nextInt32();
     layer = u & 255;
     j = u >>> 8;
     if (j < zigK[layer]) return j * zigW[layer];
