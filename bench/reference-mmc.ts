@@ -74,6 +74,8 @@ export interface MMcSpec {
   seed: number;
   /** Exponential variate generator; inversion unless given (e.g. to compare event machinery alone). */
   exponential?: (rng: RandomStream, rate: number) => number;
+  /** Engine only: keep the Resource's time-weighted statistics (default false, as the reference keeps none). */
+  timeWeighted?: boolean;
 }
 
 export interface MMcResult {

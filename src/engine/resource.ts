@@ -36,6 +36,28 @@ export interface ResourceOptions {
   onPreempt?: (entity: number) => void;
   /** Clock read for the time-weighted statistics: usually the Simulation. */
   clock: Clock;
+  /**
+   * Keep the time-weighted busyStat and queueStat (default true). Off, their updates cost nothing and
+   * they read NaN, for models that measure what they need themselves.
+   */
+  timeWeighted?: boolean;
+}
+
+/**
+ * Stands in for busyStat and queueStat when time-weighted statistics are off: updates do nothing and
+ * every reading is NaN, so a statistic read by mistake shows instead of giving a wrong average.
+ */
+class UntrackedTimeWeighted extends TimeWeighted {
+  override update(): void {}
+  override get current(): number {
+    return Number.NaN;
+  }
+  override integral(): number {
+    return Number.NaN;
+  }
+  override mean(): number {
+    return Number.NaN;
+  }
 }
 
 /**
@@ -101,8 +123,9 @@ export class Resource {
       this.queueCapacity === Number.POSITIVE_INFINITY &&
       this.baulkAt === Number.POSITIVE_INFINITY;
     const t = options.clock.now;
-    this.busyStat = new TimeWeighted(t, 0);
-    this.queueStat = new TimeWeighted(t, 0);
+    const tracked = options.timeWeighted ?? true;
+    this.busyStat = tracked ? new TimeWeighted(t, 0) : new UntrackedTimeWeighted(t, 0);
+    this.queueStat = tracked ? new TimeWeighted(t, 0) : new UntrackedTimeWeighted(t, 0);
   }
 
   get capacity(): number {

@@ -92,4 +92,24 @@ describe("Resource", () => {
     expect(() => setup({ capacity: -1 })).toThrow(/capacity must be ≥ 0/);
     expect(() => setup().r.release()).toThrow(/no unit is held/);
   });
+
+  it("without time-weighted statistics serves the same way and reads NaN rather than a wrong average", () => {
+    const outcomes = (timeWeighted: boolean) => {
+      const { sim, r, granted } = setup({ capacity: 2, timeWeighted });
+      sim.on(0, () => r.release());
+      const results = [1, 2, 3, 4, 5].map((e) => r.request(e));
+      sim.schedule(1, 0, 0);
+      sim.schedule(2, 0, 0);
+      sim.run();
+      return { results, granted, counts: [r.requests, r.grants, r.maxQueue, r.busy, r.queueLength], r, sim };
+    };
+    const on = outcomes(true);
+    const off = outcomes(false);
+    expect(off.results).toEqual(on.results);
+    expect(off.granted).toEqual(on.granted);
+    expect(off.counts).toEqual(on.counts);
+    expect(on.r.queueStat.mean(on.sim.now)).toBeCloseTo(2.5, 12); // 3 waiting on [0, 1), 2 on [1, 2)
+    expect(Number.isNaN(off.r.queueStat.mean(off.sim.now))).toBe(true);
+    expect(Number.isNaN(off.r.busyStat.current)).toBe(true);
+  });
 });
