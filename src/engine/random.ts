@@ -133,10 +133,12 @@ export class RandomStream {
       if (n <= 0 || n !== Math.floor(n))
         throw new RangeError(`RandomStream.int: n must be a positive integer, got ${n}`);
       // Accept only draws below the largest multiple of n, so every residue is equally likely.
-      const limit = TWO_POW_32 - (TWO_POW_32 % n);
+      // Remainders by division and floor: exact for operands below 2^32 (the quotient's rounding error is
+      // far below 1/n), and several times faster than `%` on doubles, which V8 sends to fmod.
+      const limit = Math.floor(TWO_POW_32 / n) * n;
       let x = this.nextUint32();
       while (x >= limit) x = this.nextUint32();
-      return x % n;
+      return x - Math.floor(x / n) * n;
     }
     if (n > TWO_POW_53 || n !== Math.floor(n))
       throw new RangeError(`RandomStream.int: n must be ≤ 2^53, got ${n}`);
