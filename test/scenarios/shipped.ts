@@ -10,7 +10,7 @@ import type { Scenario } from "../../src/params/types.ts";
 
 export const scenariosDir = fileURLToPath(new URL("../../scenarios/", import.meta.url));
 
-/** Plans and baselines: run with a cut horizon where the full one would be slow. */
+/** Plans and baselines. */
 export const PLAN_SCENARIOS = ["plan-2025", "status-quo-fy2024", "first-term-2017"] as const;
 
 /** Study presets: run over their whole horizon, since their comparison lines are totals over the run. */
