@@ -49,10 +49,21 @@ function fyNumber(label: string): number {
   return Number(label.slice(2));
 }
 
+/** The lines of one (stage, item), and the one charged last (the same line nearly every day). */
+interface LineGroup {
+  readonly lines: Accumulator[];
+  last: Accumulator | null;
+}
+
 export class Ledger {
-  private readonly lines = new Map<string, Accumulator>();
-  /** Spending by "agency|FY" (full scale). */
-  private readonly spent = new Map<string, number>();
+  /** Lines by stage, then item: charging builds no key string (it runs several times a simulated day). */
+  private readonly groups = new Map<string, Map<string, LineGroup>>();
+  /** Spending by agency, then FY label (full scale). */
+  private readonly spentBy = new Map<string, Map<string, number>>();
+  /** Fiscal-year label of each simulated day, filled on first use. */
+  private readonly fyOfDay: string[] = [];
+  /** Multi-year balances by "agency|FY": fixed within a year, since only earlier years' spending moves them. */
+  private readonly balanceCache = new Map<string, number>();
   /** One-year money by "agency|FY" (annual appropriations and one-year reprogramming). */
   private readonly available = new Map<string, number>();
   private readonly tranches: Tranche[] = [];
@@ -65,7 +76,16 @@ export class Ledger {
   ) {}
 
   fiscalYearOf(day: number): string {
-    return fiscalYearLabel(fiscalYearOfDay(this.startEpochDay + day));
+    let label = day >= 0 ? this.fyOfDay[day] : undefined;
+    if (label === undefined) {
+      label = fiscalYearLabel(fiscalYearOfDay(this.startEpochDay + day));
+      if (day >= 0) this.fyOfDay[day] = label;
+    }
+    return label;
+  }
+
+  private spentIn(agency: string, fiscalYear: string): number {
+    return this.spentBy.get(agency)?.get(fiscalYear) ?? 0;
   }
 
   /** Charges `agentQuantity / scale` units at `unitCost` (quantities from agents are scaled up). */
@@ -95,18 +115,48 @@ export class Ledger {
   ): void {
     if (quantity === 0 || unitCost === 0) return;
     const fy = this.fiscalYearOf(day);
-    const key = `${stage}|${item}|${fy}|${unitCost}|${source}|${kind}`;
-    let line = this.lines.get(key);
-    if (!line) {
-      line = { stage, item, fiscalYear: fy, kind, quantityUnit, unitCost, source, quantity: 0, amount: 0 };
-      this.lines.set(key, line);
+    let byItem = this.groups.get(stage);
+    if (!byItem) {
+      byItem = new Map();
+      this.groups.set(stage, byItem);
+    }
+    let group = byItem.get(item);
+    if (!group) {
+      group = { lines: [], last: null };
+      byItem.set(item, group);
+    }
+    let line = group.last;
+    if (
+      !line ||
+      line.fiscalYear !== fy ||
+      line.unitCost !== unitCost ||
+      line.source !== source ||
+      line.kind !== kind
+    ) {
+      line =
+        group.lines.find(
+          (l) => l.fiscalYear === fy && l.unitCost === unitCost && l.source === source && l.kind === kind,
+        ) ?? null;
+      if (!line) {
+        line = { stage, item, fiscalYear: fy, kind, quantityUnit, unitCost, source, quantity: 0, amount: 0 };
+        group.lines.push(line);
+      }
+      group.last = line;
     }
     const amount = quantity * unitCost;
     line.quantity += quantity;
     line.amount += amount;
     const agency = STAGE_AGENCY[stage] ?? "ICE";
-    const bk = `${agency}|${fy}`;
-    this.spent.set(bk, (this.spent.get(bk) ?? 0) + amount);
+    let byFy = this.spentBy.get(agency);
+    if (!byFy) {
+      byFy = new Map();
+      this.spentBy.set(agency, byFy);
+    }
+    byFy.set(fy, (byFy.get(fy) ?? 0) + amount);
+  }
+
+  private *allLines(): Iterable<Accumulator> {
+    for (const byItem of this.groups.values()) for (const g of byItem.values()) yield* g.lines;
   }
 
   setAvailable(agency: string, fiscalYear: string, usd: number): void {
@@ -133,6 +183,16 @@ export class Ledger {
    * spent beyond their one-year money (drawn from the tranches that lapse first).
    */
   private multiYearBalance(agency: string, fy: number): number {
+    const key = `${agency}|${fy}`;
+    let balance = this.balanceCache.get(key);
+    if (balance === undefined) {
+      balance = this.computeMultiYearBalance(agency, fy);
+      this.balanceCache.set(key, balance);
+    }
+    return balance;
+  }
+
+  private computeMultiYearBalance(agency: string, fy: number): number {
     const own = this.tranches.filter((t) => t.agency === agency && t.fromFy <= fy);
     if (own.length === 0) return 0;
     const left = own.map((t) => t.amount);
@@ -140,7 +200,7 @@ export class Ledger {
     const firstFy = Math.min(...own.map((t) => t.fromFy));
     for (let year = firstFy; year < fy; year++) {
       const k = `${agency}|FY${year}`;
-      let over = (this.spent.get(k) ?? 0) - (this.available.get(k) ?? 0);
+      let over = this.spentIn(agency, `FY${year}`) - (this.available.get(k) ?? 0);
       for (const i of order) {
         if (over <= 0) break;
         const t = own[i]!;
@@ -165,11 +225,10 @@ export class Ledger {
   /** Whether the agency has spent all of the fiscal year's money (marks the year exhausted when so). */
   isExhausted(agency: string, day: number): boolean {
     const fy = this.fiscalYearOf(day);
-    const k = `${agency}|${fy}`;
     const avail = this.availableIn(agency, fy);
     if (avail === undefined) return false;
-    if ((this.spent.get(k) ?? 0) >= avail) {
-      this.exhausted.add(k);
+    if (this.spentIn(agency, fy) >= avail) {
+      this.exhausted.add(`${agency}|${fy}`);
       return true;
     }
     return false;
@@ -177,13 +236,13 @@ export class Ledger {
 
   total(): number {
     let t = 0;
-    for (const l of this.lines.values()) t += l.amount;
+    for (const l of this.allLines()) t += l.amount;
     return t;
   }
 
   costLines(): CostLine[] {
     const out: CostLine[] = [];
-    for (const l of this.lines.values()) {
+    for (const l of this.allLines()) {
       out.push({
         stage: l.stage,
         item: l.item,
@@ -209,7 +268,7 @@ export class Ledger {
   /** Lines whose daily-summed amount differs from quantity × unit cost (relative 1e-9). */
   identityFailures(): string[] {
     const bad: string[] = [];
-    for (const l of this.lines.values()) {
+    for (const l of this.allLines()) {
       const product = l.quantity * l.unitCost;
       if (Math.abs(product - l.amount) > 1e-9 * Math.max(1, Math.abs(product))) {
         bad.push(
@@ -221,7 +280,8 @@ export class Ledger {
   }
 
   budgetLines(): BudgetLine[] {
-    const keys = new Set<string>([...this.available.keys(), ...this.spent.keys()]);
+    const keys = new Set<string>(this.available.keys());
+    for (const [agency, byFy] of this.spentBy) for (const fy of byFy.keys()) keys.add(`${agency}|${fy}`);
     const out: BudgetLine[] = [];
     for (const k of keys) {
       const [agency, fiscalYear] = k.split("|") as [string, string];
@@ -231,7 +291,7 @@ export class Ledger {
         fiscalYear,
         agency,
         available,
-        spent: this.spent.get(k) ?? 0,
+        spent: this.spentIn(agency, fiscalYear),
         exhausted: this.exhausted.has(k),
       });
     }
