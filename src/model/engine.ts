@@ -8,3 +8,4 @@ export {
 } from "../engine/distributions.ts";
 export { IntFifo } from "../engine/queues.ts";
 export { RandomStream } from "../engine/random.ts";
+export { normalQuantile } from "../engine/stats.ts";
