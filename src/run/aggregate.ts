@@ -1,4 +1,4 @@
-import type { Checks, PeriodRow } from "../model/results.ts";
+import type { Checks, Kpis, PeriodRow } from "../model/results.ts";
 import type { ReplicationRecord } from "../store/records.ts";
 import { type Band, band, HIGH_Q, LOW_Q, mode, quantile } from "./stats.ts";
 
@@ -7,15 +7,17 @@ export interface PeriodBand extends Band {
   readonly period: string;
 }
 
-export interface AggregateKpis {
-  readonly removalsTotal: number;
-  readonly removalsByFiscalYear: Readonly<Record<string, number>>;
-  readonly peakDetention: number;
-  readonly costTotal: number;
-  readonly costPerRemoval: number;
-  readonly yearsToTarget: number | null;
-  readonly bindingConstraints: readonly { readonly period: string; readonly resource: string }[];
-}
+/** The KPIs of design.md section 7 (the `--json` document), aggregated over replications. */
+export type AggregateKpis = Pick<
+  Kpis,
+  | "removalsTotal"
+  | "removalsByFiscalYear"
+  | "peakDetention"
+  | "costTotal"
+  | "costPerRemoval"
+  | "yearsToTarget"
+  | "bindingConstraints"
+>;
 
 export interface CostBand extends Band {
   readonly stage: string;
