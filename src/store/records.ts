@@ -1,5 +1,5 @@
 import type { Results } from "../model/results.ts";
-import type { Accounting, ParameterInfo, PolicyEvent, Scenario, StudyMetadata } from "../params/types.ts";
+import type { ParameterInfo, Scenario } from "../params/types.ts";
 
 /**
  * What the store keeps of one replication: everything in Results except the daily arrays, which stay in
@@ -8,22 +8,9 @@ import type { Accounting, ParameterInfo, PolicyEvent, Scenario, StudyMetadata } 
 export type ReplicationRecord = Omit<Results, "daily">;
 
 /** The resolved scenario as plain JSON: what the store keeps and what reports read (no functions). */
-export interface ScenarioRecord {
-  readonly name: string;
-  readonly description: string;
-  readonly file?: string;
-  readonly start: string;
-  readonly startEpochDay: number;
-  readonly horizonDays: number;
-  readonly scale: number;
-  readonly seed: number;
-  readonly replications: number;
-  readonly target: { readonly removals: number | null };
-  readonly accounting: Accounting;
-  readonly policies: readonly PolicyEvent[];
+export interface ScenarioRecord extends Omit<Scenario, "params"> {
+  /** The parameters' dated values in place of the step-function view. */
   readonly parameters: readonly ParameterInfo[];
-  readonly study?: StudyMetadata;
-  readonly sourceText: string;
 }
 
 export type RunStatus = "complete" | "incomplete";
