@@ -8,6 +8,7 @@ import {
   type SyntheticOptions,
   syntheticScenario,
 } from "../../src/model/synthetic-scenario.ts";
+import { NATIONALITY_GROUPS } from "../../src/params/catalog.ts";
 import type { PolicyType } from "../../src/params/types.ts";
 import { costOf, expectChecksPass, total } from "./helpers.ts";
 
@@ -242,20 +243,7 @@ describe("policy events", () => {
   );
 
   effect("sanctions", "a refusal multiplier of 0 ends almost all releases at the post-order limit", () => {
-    const everyone = [
-      "mexico",
-      "guatemala",
-      "honduras",
-      "el_salvador",
-      "venezuela",
-      "cuba",
-      "haiti",
-      "nicaragua",
-      "india",
-      "china",
-      "other_cooperative",
-      "other_uncooperative",
-    ] as const;
+    const everyone = NATIONALITY_GROUPS;
     const r = run([
       [0, { type: "sanctions", nationalities: [...everyone], refusalMultiplier: 0, delayMultiplier: 0.5 }],
     ]);

@@ -85,6 +85,13 @@ describe("initial detained population", () => {
   });
 });
 
+/** Enough officers to arrest the whole (100-person) pool on day 0, and a bed for each of them. */
+const arrestAllOnDayZero = {
+  "arrests.officers": 1_000_000,
+  "arrests.at_large_per_officer_year": 365,
+  "detention.beds": { existing: 100, soft_sided: 0, military_base: 0, family: 0 },
+} as const;
+
 describe("minimum time on the detained docket", () => {
   // 100 people with no order are arrested on day 0 (officers at large), processed at once and all kept on
   // the detained docket; ample judges would decide them the same day without the minimum.
@@ -95,9 +102,7 @@ describe("minimum time on the detained docket", () => {
         overrides: {
           ...quietOverrides(100),
           ...noCourtDelays,
-          "arrests.officers": 1_000_000,
-          "arrests.at_large_per_officer_year": 365,
-          "detention.beds": { existing: 100, soft_sided: 0, military_base: 0, family: 0 },
+          ...arrestAllOnDayZero,
           "detention.detained_docket_share": 1,
           "detention.release_on_bond_share": 0,
           "courts.detained_min_days": minDays,
@@ -138,9 +143,7 @@ describe("prior removals at synthesis", () => {
         overrides: {
           ...quietOverrides(100),
           ...noCourtDelays,
-          "arrests.officers": 1_000_000,
-          "arrests.at_large_per_officer_year": 365,
-          "detention.beds": { existing: 100, soft_sided: 0, military_base: 0, family: 0 },
+          ...arrestAllOnDayZero,
           "population.prior_removal_share": prior,
           "detention.detained_docket_share": 1,
           "detention.release_on_bond_share": 0,
