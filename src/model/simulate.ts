@@ -81,50 +81,151 @@ export function simulate(
   root: RandomStream,
   o: SimulateOptions,
 ): SimulationOutput {
-  const H = scenario.horizonDays;
-  const scale = scenario.scale;
-  const m = new Model(scenario, params, makeStreams(root), o.delayCv, expectedRows(scenario, params));
-  const rec = new Recorder(H, scenario.startEpochDay);
-  const border = new BorderChannel(m);
-  const arrests = new Arrests(m);
-  const cases = new Cases(m);
-  const removal = new Removal(m);
-  const protections = new Protections(m);
-  const departures = new Departures(m);
-  const s = m.store;
-  const p = params;
-  const ledger = m.ledger;
-  const conservationMessages: string[] = [];
-  let conservationOk = true;
-  let detentionDays = 0;
+  const run = new DayStepper(scenario, params, root, o);
+  run.start();
+  // The loop only calls methods: each day's work is optimised once as ordinary functions, shared by every
+  // replication in the thread, instead of a long function compiled on the fly (OSR) in each replication.
+  for (let day = 0; day < run.horizonDays; day++) run.step(day);
+  return run.finish();
+}
 
-  for (const fy of fiscalYearsCovered(scenario.startEpochDay, H)) {
-    ledger.setAvailable("ICE", fy.label, p.scalar("budget.ice_appropriation").at(Math.max(0, fy.day)));
-    ledger.setAvailable("EOIR", fy.label, p.scalar("budget.eoir_appropriation").at(Math.max(0, fy.day)));
+/** The state of one replication and its day, split into one method per phase of the day. */
+class DayStepper {
+  readonly horizonDays: number;
+  private readonly scale: number;
+  private readonly o: SimulateOptions;
+  private readonly m: Model;
+  private readonly p: ResolvedParameters;
+  private readonly rec: Recorder;
+  private readonly border: BorderChannel;
+  private readonly arrests: Arrests;
+  private readonly cases: Cases;
+  private readonly removal: Removal;
+  private readonly protections: Protections;
+  private readonly departures: Departures;
+  private readonly conservationMessages: string[] = [];
+  private conservationOk = true;
+  private detentionDays = 0;
+  private lastProgress = 0;
+  private readonly batchType = new Int32Array(CALENDAR_BATCH);
+  private readonly batchId = new Int32Array(CALENDAR_BATCH);
+  /** Daily series written every day, looked up once. */
+  private readonly stockSeries: Float64Array[];
+  private readonly flowSeries: Float64Array[];
+
+  constructor(scenario: Scenario, params: ResolvedParameters, root: RandomStream, o: SimulateOptions) {
+    this.horizonDays = scenario.horizonDays;
+    this.scale = scenario.scale;
+    this.o = o;
+    this.p = params;
+    const m = new Model(scenario, params, makeStreams(root), o.delayCv, expectedRows(scenario, params));
+    this.m = m;
+    this.rec = new Recorder(scenario.horizonDays, scenario.startEpochDay);
+    this.border = new BorderChannel(m);
+    this.arrests = new Arrests(m);
+    this.cases = new Cases(m);
+    this.removal = new Removal(m);
+    this.protections = new Protections(m);
+    this.departures = new Departures(m);
+    this.stockSeries = DAILY_STOCKS.map((name) => this.rec.daily[name]!);
+    this.flowSeries = ALL_FLOWS.map((name) => this.rec.daily[name]!);
+    this.fundBudget(scenario);
   }
-  for (const e of scenario.policies) {
-    if (e.type !== "appropriation") continue;
-    // Reconciliation and supplemental money stays available through the last fiscal year the act funds.
-    const multiYear = e.source === "reconciliation" || e.source === "supplemental";
-    const lastFy = Object.keys(e.byFiscalYear).sort().at(-1);
-    for (const [fy, usd] of Object.entries(e.byFiscalYear)) {
-      if (multiYear && lastFy) ledger.addMultiYear(e.agency, fy, lastFy, usd);
-      else ledger.addAvailable(e.agency, fy, usd);
+
+  private fundBudget(scenario: Scenario): void {
+    const p = this.p;
+    const ledger = this.m.ledger;
+    for (const fy of fiscalYearsCovered(scenario.startEpochDay, scenario.horizonDays)) {
+      ledger.setAvailable("ICE", fy.label, p.scalar("budget.ice_appropriation").at(Math.max(0, fy.day)));
+      ledger.setAvailable("EOIR", fy.label, p.scalar("budget.eoir_appropriation").at(Math.max(0, fy.day)));
+    }
+    for (const e of scenario.policies) {
+      if (e.type !== "appropriation") continue;
+      // Reconciliation and supplemental money stays available through the last fiscal year the act funds.
+      const multiYear = e.source === "reconciliation" || e.source === "supplemental";
+      const lastFy = Object.keys(e.byFiscalYear).sort().at(-1);
+      for (const [fy, usd] of Object.entries(e.byFiscalYear)) {
+        if (multiYear && lastFy) ledger.addMultiYear(e.agency, fy, lastFy, usd);
+        else ledger.addAvailable(e.agency, fy, usd);
+      }
     }
   }
 
-  const beginDay = (day: number) => {
+  /** Day 0's policy and capacities, then the population and the protections' end dates. */
+  start(): void {
+    const m = this.m;
+    this.beginDay(0);
+    // The at-large class pools hold most of the population; sized up front, they never copy themselves.
+    for (let c = 0; c < 4; c++) m.pools[POOL_AT_LARGE + c]!.reserve(m.store.capacity);
+    synthesizePopulation(m);
+    const arrests = this.arrests;
+    arrests.initialPool = arrests.atLargeSize();
+    this.departures.referenceIntensity =
+      arrests.initialPool > 0 ? (arrests.expectedPerDay(0) * 365) / arrests.initialPool : 0;
+    this.protections.schedule();
+  }
+
+  private beginDay(day: number): void {
+    const m = this.m;
+    const p = this.p;
     m.policy.update(day);
     const st = m.policy.state;
-    const frozen = st.whenBudgetExhausted === "stop_capacity" && ledger.isExhausted("ICE", day);
-    m.caps.update(day, frozen, ledger);
+    const frozen = st.whenBudgetExhausted === "stop_capacity" && m.ledger.isExhausted("ICE", day);
+    m.caps.update(day, frozen, m.ledger);
     m.today.update(p, st, day);
-    m.bedsAgents = m.caps.beds * scale;
-    m.atdCapacityAgents = (st.atdCapacity ?? p.scalar("detention.atd_capacity").at(day)) * scale;
-  };
+    m.bedsAgents = m.caps.beds * this.scale;
+    m.atdCapacityAgents = (st.atdCapacity ?? p.scalar("detention.atd_capacity").at(day)) * this.scale;
+  }
+
+  step(day: number): void {
+    const m = this.m;
+    if (day > 0) this.beginDay(day);
+    m.ageCohorts(day);
+    const bedsHeld = enforceCapacityCuts(m, day);
+    this.runDueSteps(day);
+    this.stepStages(day);
+    const detained = m.detainedCount();
+    const atd = m.pools[POOL_ATD]!.size;
+    this.detentionDays += detained;
+    this.chargeDay(day, detained, atd);
+    this.recordDay(day, detained, atd, bedsHeld);
+    if (this.o.dailyChecks) this.checkDay(day, detained, atd, bedsHeld);
+    m.flows.fill(0);
+    const H = this.horizonDays;
+    if (this.o.onProgress && (day - this.lastProgress >= 30 || day === H - 1)) {
+      this.lastProgress = day;
+      this.o.onProgress(day + 1, H, eventsOf(m));
+    }
+  }
+
+  /**
+   * Timed steps due today, in calendar order, taken in batches: a batch's rows are prefetched together
+   * (see PersonStore.prefetch). Steps scheduled for today while a batch runs join the calendar's tail,
+   * so the order is the same as popping one event at a time.
+   */
+  private runDueSteps(day: number): void {
+    const m = this.m;
+    const cal = m.calendar;
+    const batchType = this.batchType;
+    const batchId = this.batchId;
+    while (cal.size > 0 && cal.peekTime() <= day) {
+      let n = 0;
+      while (n < CALENDAR_BATCH && cal.size > 0 && cal.peekTime() <= day) {
+        cal.pop();
+        batchType[n] = cal.type;
+        batchId[n] = cal.entity;
+        n++;
+      }
+      m.calendarEvents += n;
+      m.store.prefetch(batchId, n);
+      for (let j = 0; j < n; j++) this.runTimedStep(batchType[j]!, batchId[j]!, day);
+    }
+  }
 
   /** One timed step: acts only when the person is still where the step was scheduled for. */
-  const runTimedStep = (type: number, id: number, day: number): void => {
+  private runTimedStep(type: number, id: number, day: number): void {
+    const m = this.m;
+    const s = m.store;
     switch (type) {
       case Ev.PROCESSING_DONE:
         if (s.stageOf(id) === Stage.BOOKED) m.route(id, day);
@@ -144,58 +245,28 @@ export function simulate(
         break;
       }
       case Ev.APPEAL_DONE:
-        cases.appealDone(id, day);
+        this.cases.appealDone(id, day);
         break;
       case Ev.PAROLE_END:
-        protections.paroleEnd(id, day);
+        this.protections.paroleEnd(id, day);
         break;
       case Ev.REENTRY:
-        border.reenter(id, day);
+        this.border.reenter(id, day);
         break;
       case Ev.PROTECTION_END:
-        protections.end(id, day);
+        this.protections.end(id, day);
         break;
       default:
         throw new Error(`unknown calendar event type ${type}`);
     }
-  };
-  const batchType = new Int32Array(CALENDAR_BATCH);
-  const batchId = new Int32Array(CALENDAR_BATCH);
+  }
 
-  beginDay(0);
-  // The at-large class pools hold most of the population; sized up front, they never copy themselves.
-  for (let c = 0; c < 4; c++) m.pools[POOL_AT_LARGE + c]!.reserve(m.store.capacity);
-  synthesizePopulation(m);
-  arrests.initialPool = arrests.atLargeSize();
-  departures.referenceIntensity =
-    arrests.initialPool > 0 ? (arrests.expectedPerDay(0) * 365) / arrests.initialPool : 0;
-  protections.schedule();
-  let lastProgress = 0;
-
-  for (let day = 0; day < H; day++) {
-    if (day > 0) beginDay(day);
-    const st = m.policy.state;
-    m.ageCohorts(day);
-    const bedsHeld = enforceCapacityCuts(m, day);
-
-    // Timed steps due today, in calendar order, taken in batches: a batch's rows are prefetched together
-    // (see PersonStore.prefetch). Steps scheduled for today while a batch runs join the calendar's tail,
-    // so the order is the same as popping one event at a time.
-    const cal = m.calendar;
-    while (cal.size > 0 && cal.peekTime() <= day) {
-      let n = 0;
-      while (n < CALENDAR_BATCH && cal.size > 0 && cal.peekTime() <= day) {
-        cal.pop();
-        batchType[n] = cal.type;
-        batchId[n] = cal.entity;
-        n++;
-      }
-      m.calendarEvents += n;
-      s.prefetch(batchId, n);
-      for (let j = 0; j < n; j++) runTimedStep(batchType[j], batchId[j], day);
-    }
-
-    border.step(day);
+  /** Border inflows, removals (freeing beds), credible-fear interviews, courts, arrests, departures. */
+  private stepStages(day: number): void {
+    const m = this.m;
+    const s = m.store;
+    const { removal, cases, arrests, departures } = this;
+    this.border.step(day);
     // Each service takes about yesterday's capacity from the head of its queue: prefetch those rows.
     s.prefetchQueue(m.airQueue, removal.air.offered + 1);
     s.prefetchQueue(m.landQueue, removal.land.offered + 1);
@@ -209,36 +280,34 @@ export function simulate(
     s.prefetchQueue(m.nonDetainedDocket, courtSlots);
     cases.stepCourts(day);
     cases.stepReferrals(day);
-    const rationed = st.whenBudgetExhausted === "ration_arrests" && ledger.isExhausted("ICE", day);
+    const rationed =
+      m.policy.state.whenBudgetExhausted === "ration_arrests" && m.ledger.isExhausted("ICE", day);
     arrests.step(day, rationed);
     departures.recordArrests(day, arrests.today.interiorArrests);
     departures.step(day, arrests.atLargeSize());
+  }
 
-    // Costs charged once a day from the day's counters.
+  /** Costs charged once a day from the day's counters. */
+  private chargeDay(day: number, detained: number, atd: number): void {
+    const m = this.m;
+    const p = this.p;
     const f = m.flows;
+    const ledger = m.ledger;
     const arrestCost = p.breakdown("arrests.cost_per_arrest").at(day);
-    const channels = [
-      ["at_large", F.arrestsAtLarge],
-      ["custodial", F.arrestsCustodial],
-      ["task_force", F.arrestsTaskForce],
-      ["national_guard", F.arrestsGuard],
-    ] as const;
-    for (const [ch, idx] of channels) {
+    for (let i = 0; i < ARREST_CHANNELS.length; i++) {
+      const ch = ARREST_CHANNELS[i]!;
       ledger.chargeAgents(
         day,
         "arrest",
         ch,
         "operating",
         "arrests",
-        f[idx],
+        f[ARREST_FLOWS[i]!]!,
         arrestCost[ch],
         "arrests.cost_per_arrest",
       );
     }
-    const detained = m.detainedCount();
-    detentionDays += detained;
     chargeDetention(m, day, detained);
-    const atd = m.pools[POOL_ATD]!.size;
     ledger.chargeAgents(
       day,
       "atd",
@@ -255,7 +324,7 @@ export function simulate(
       "interviews",
       "operating",
       "interviews",
-      f[F.cfInterviews],
+      f[F.cfInterviews]!,
       p.scalar("expedited_removal.cost_per_interview").at(day),
       "expedited_removal.cost_per_interview",
     );
@@ -271,38 +340,40 @@ export function simulate(
     );
     f[F.deathsExpected] =
       (detained * p.scalar("detention.deaths_per_100k_detention_years").at(day)) / 1e5 / 365;
+  }
 
-    // Series (full scale).
-    const c = s.counts;
-    const inv = 1 / scale;
-    const put = (name: string, v: number) => {
-      rec.daily[name]![day] = v;
-    };
-    put("stock.at_large", c[Stage.AT_LARGE] * inv);
-    put("stock.at_large_with_order", c[Stage.AT_LARGE_ORDER] * inv);
-    put("stock.protected", c[Stage.PROTECTED] * inv);
-    put("stock.non_detained_docket", c[Stage.NON_DETAINED] * inv);
-    put("stock.atd", atd * inv);
-    put("stock.remain_in_mexico", c[Stage.REMAIN_IN_MEXICO] * inv);
-    put("stock.detained", detained * inv);
-    put("stock.detained_docket", c[Stage.DETAINED_DOCKET] * inv);
-    put("stock.awaiting_credible_fear", c[Stage.AWAIT_CREDIBLE_FEAR] * inv);
-    put(
-      "stock.awaiting_removal",
-      (c[Stage.AWAIT_DOCUMENTS] + c[Stage.AWAIT_TRANSPORT] + c[Stage.AWAIT_THIRD_COUNTRY]) * inv,
-    );
-    put(
-      "stock.court_backlog",
-      (c[Stage.DETAINED_DOCKET] + c[Stage.NON_DETAINED] + c[Stage.REMAIN_IN_MEXICO]) * inv,
-    );
-    put("stock.appeals_pending", (c[Stage.APPEAL_DETAINED] + c[Stage.APPEAL_NON_DETAINED]) * inv);
-    put("capacity.beds", bedsHeld * inv);
-    put("capacity.atd", m.atdCapacityAgents * inv);
-    put("capacity.officers", m.caps.officers);
-    put("capacity.judges", m.caps.judges);
-    put("capacity.asylum_officers", m.caps.asylumOfficers);
-    for (let i = 0; i < ALL_FLOWS.length; i++) rec.daily[ALL_FLOWS[i]!]![day] = f[i] * inv;
+  /** Series (full scale) and each resource's use against its capacity. */
+  private recordDay(day: number, detained: number, atd: number, bedsHeld: number): void {
+    const m = this.m;
+    const c = m.store.counts;
+    const inv = 1 / this.scale;
+    const v = this.stockSeries;
+    let k = 0;
+    // In DAILY_STOCKS order.
+    v[k++]![day] = c[Stage.AT_LARGE]! * inv;
+    v[k++]![day] = c[Stage.AT_LARGE_ORDER]! * inv;
+    v[k++]![day] = c[Stage.PROTECTED]! * inv;
+    v[k++]![day] = c[Stage.NON_DETAINED]! * inv;
+    v[k++]![day] = atd * inv;
+    v[k++]![day] = c[Stage.REMAIN_IN_MEXICO]! * inv;
+    v[k++]![day] = detained * inv;
+    v[k++]![day] = c[Stage.DETAINED_DOCKET]! * inv;
+    v[k++]![day] = c[Stage.AWAIT_CREDIBLE_FEAR]! * inv;
+    v[k++]![day] =
+      (c[Stage.AWAIT_DOCUMENTS]! + c[Stage.AWAIT_TRANSPORT]! + c[Stage.AWAIT_THIRD_COUNTRY]!) * inv;
+    v[k++]![day] = (c[Stage.DETAINED_DOCKET]! + c[Stage.NON_DETAINED]! + c[Stage.REMAIN_IN_MEXICO]!) * inv;
+    v[k++]![day] = (c[Stage.APPEAL_DETAINED]! + c[Stage.APPEAL_NON_DETAINED]!) * inv;
+    v[k++]![day] = bedsHeld * inv;
+    v[k++]![day] = m.atdCapacityAgents * inv;
+    v[k++]![day] = m.caps.officers;
+    v[k++]![day] = m.caps.judges;
+    v[k++]![day] = m.caps.asylumOfficers;
+    const f = m.flows;
+    const flows = this.flowSeries;
+    for (let i = 0; i < flows.length; i++) flows[i]![day] = f[i]! * inv;
 
+    const rec = this.rec;
+    const { cases, removal } = this;
     rec.resource(day, "beds", detained, bedsHeld);
     rec.resource(day, "atd", atd, m.atdCapacityAgents);
     rec.resource(day, "judges", cases.court.used, cases.court.offered);
@@ -310,71 +381,97 @@ export function simulate(
     rec.resource(day, "charter_seats", removal.air.used, removal.air.offered);
     rec.resource(day, "land_capacity", removal.land.used, removal.land.offered);
     rec.resource(day, "third_country_quota", removal.thirdCountryUsed, removal.thirdCountryOffered);
-    rec.resource(day, "officers", f[F.arrestsAtLarge], arrests.today.atLargeCapacity);
-
-    if (o.dailyChecks) {
-      const inside = s.inside();
-      const expected = s.created + s.inflows - s.exits;
-      if (inside !== expected)
-        fail(`day ${day}: ${inside} inside, expected ${expected} from inflows and exits`);
-      let atLarge = 0;
-      for (const k of AT_LARGE_POOLS) atLarge += m.pools[k]!.size;
-      if (atLarge !== c[Stage.AT_LARGE] + c[Stage.AT_LARGE_ORDER]) {
-        fail(
-          `day ${day}: at-large pools hold ${atLarge}, stage counters ${c[Stage.AT_LARGE] + c[Stage.AT_LARGE_ORDER]}`,
-        );
-      }
-      let prot =
-        m.pools[POOL_PAROLE_CHNV]!.size + m.pools[POOL_PAROLE_OTHER]!.size + m.pools[POOL_DACA]!.size;
-      prot += m.pools[POOL_PENDING_ASYLUM]!.size;
-      for (let n = 0; n < 12; n++) prot += m.pools[POOL_TPS + n]!.size;
-      if (prot !== c[Stage.PROTECTED])
-        fail(`day ${day}: protection pools hold ${prot}, stage counter ${c[Stage.PROTECTED]}`);
-      for (let k = 0; k < FIRST_EXIT; k++)
-        if (c[k] < 0) fail(`day ${day}: stage ${STAGE_NAMES[k]} counter below zero`);
-      m.checkCapacity("detention", detained, bedsHeld, day);
-      m.checkCapacity("ATD", atd, m.atdCapacityAgents, day);
-      m.checkCapacity("courts", cases.court.used, Math.floor(cases.court.offered + 1), day);
-      m.checkCapacity("credible fear", cases.cf.used, Math.floor(cases.cf.offered + 1), day);
-      m.checkCapacity("charter seats", removal.air.used, Math.floor(removal.air.offered + 1), day);
-      m.checkCapacity("land", removal.land.used, Math.floor(removal.land.offered + 1), day);
-    }
-    f.fill(0);
-    if (o.onProgress && (day - lastProgress >= 30 || day === H - 1)) {
-      lastProgress = day;
-      o.onProgress(day + 1, H, eventsOf(m));
-    }
+    rec.resource(day, "officers", f[F.arrestsAtLarge]!, this.arrests.today.atLargeCapacity);
   }
 
-  // One pass over all rows at the end, whatever the daily-check setting: the counters must match the rows,
-  // and the people inside must be the rows created plus inflows less exits.
-  {
+  /** Conservation and capacity, every day. */
+  private checkDay(day: number, detained: number, atd: number, bedsHeld: number): void {
+    const m = this.m;
+    const s = m.store;
+    const c = s.counts;
+    const { cases, removal } = this;
+    const inside = s.inside();
+    const expected = s.created + s.inflows - s.exits;
+    if (inside !== expected)
+      this.fail(`day ${day}: ${inside} inside, expected ${expected} from inflows and exits`);
+    let atLarge = 0;
+    for (const k of AT_LARGE_POOLS) atLarge += m.pools[k]!.size;
+    if (atLarge !== c[Stage.AT_LARGE]! + c[Stage.AT_LARGE_ORDER]!) {
+      this.fail(
+        `day ${day}: at-large pools hold ${atLarge}, stage counters ${c[Stage.AT_LARGE]! + c[Stage.AT_LARGE_ORDER]!}`,
+      );
+    }
+    let prot = m.pools[POOL_PAROLE_CHNV]!.size + m.pools[POOL_PAROLE_OTHER]!.size + m.pools[POOL_DACA]!.size;
+    prot += m.pools[POOL_PENDING_ASYLUM]!.size;
+    for (let n = 0; n < 12; n++) prot += m.pools[POOL_TPS + n]!.size;
+    if (prot !== c[Stage.PROTECTED])
+      this.fail(`day ${day}: protection pools hold ${prot}, stage counter ${c[Stage.PROTECTED]}`);
+    for (let k = 0; k < FIRST_EXIT; k++)
+      if (c[k]! < 0) this.fail(`day ${day}: stage ${STAGE_NAMES[k]} counter below zero`);
+    m.checkCapacity("detention", detained, bedsHeld, day);
+    m.checkCapacity("ATD", atd, m.atdCapacityAgents, day);
+    m.checkCapacity("courts", cases.court.used, Math.floor(cases.court.offered + 1), day);
+    m.checkCapacity("credible fear", cases.cf.used, Math.floor(cases.cf.offered + 1), day);
+    m.checkCapacity("charter seats", removal.air.used, Math.floor(removal.air.offered + 1), day);
+    m.checkCapacity("land", removal.land.used, Math.floor(removal.land.offered + 1), day);
+  }
+
+  /**
+   * One pass over all rows at the end, whatever the daily-check setting: the counters must match the rows,
+   * and the people inside must be the rows created plus inflows less exits.
+   */
+  finish(): SimulationOutput {
+    const m = this.m;
+    const s = m.store;
     const inside = s.inside();
     if (inside !== s.created + s.inflows - s.exits)
-      fail(`end: ${inside} inside, expected ${s.created + s.inflows - s.exits}`);
-    if (!o.dailyChecks)
-      conservationMessages.push("daily conservation and capacity checks were off (dailyChecks: false)");
+      this.fail(`end: ${inside} inside, expected ${s.created + s.inflows - s.exits}`);
+    if (!this.o.dailyChecks)
+      this.conservationMessages.push("daily conservation and capacity checks were off (dailyChecks: false)");
     const recount = s.recount();
     for (let k = 0; k < recount.length; k++) {
       if (recount[k] !== s.counts[k])
-        fail(`end: stage ${STAGE_NAMES[k]} holds ${recount[k]} rows, counter says ${s.counts[k]}`);
+        this.fail(`end: stage ${STAGE_NAMES[k]} holds ${recount[k]} rows, counter says ${s.counts[k]}`);
     }
+    return {
+      model: m,
+      recorder: this.rec,
+      conservationMessages: this.conservationMessages,
+      conservationOk: this.conservationOk,
+      events: eventsOf(m),
+      detentionDays: this.detentionDays,
+    };
   }
 
-  function fail(msg: string): void {
-    conservationOk = false;
-    if (conservationMessages.length < 5) conservationMessages.push(msg);
+  private fail(msg: string): void {
+    this.conservationOk = false;
+    if (this.conservationMessages.length < 5) this.conservationMessages.push(msg);
   }
-
-  return {
-    model: m,
-    recorder: rec,
-    conservationMessages,
-    conservationOk,
-    events: eventsOf(m),
-    detentionDays,
-  };
 }
+
+/** The stocks recordDay writes, in the order it writes them. */
+const DAILY_STOCKS = [
+  "stock.at_large",
+  "stock.at_large_with_order",
+  "stock.protected",
+  "stock.non_detained_docket",
+  "stock.atd",
+  "stock.remain_in_mexico",
+  "stock.detained",
+  "stock.detained_docket",
+  "stock.awaiting_credible_fear",
+  "stock.awaiting_removal",
+  "stock.court_backlog",
+  "stock.appeals_pending",
+  "capacity.beds",
+  "capacity.atd",
+  "capacity.officers",
+  "capacity.judges",
+  "capacity.asylum_officers",
+] as const;
+
+const ARREST_CHANNELS = ["at_large", "custodial", "task_force", "national_guard"] as const;
+const ARREST_FLOWS = [F.arrestsAtLarge, F.arrestsCustodial, F.arrestsTaskForce, F.arrestsGuard] as const;
 
 /**
  * Model events: arrivals of people (population and new rows) and every stage change. Calendar pops are

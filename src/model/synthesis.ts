@@ -41,108 +41,159 @@ export interface SynthesisCounts {
   readonly byLegal: Readonly<Record<string, number>>;
 }
 
+/** Nationality of a new person: a fixed group (≥ 0), drawn from the population's mix, or from CHNV's. */
+const NAT_POPULATION = -1;
+const NAT_CHNV = -2;
+/** Years-in-U.S. bucket drawn from the population's mix. */
+const BUCKET_DRAWN = -1;
+
+/**
+ * Adds people row by row. A class rather than closures inside one long function: each loop is a small
+ * method, so it is optimised once and reused by every replication in the thread instead of being
+ * compiled on the fly again in each replication.
+ */
+class Synthesizer {
+  private readonly rng: RandomStream;
+  private readonly natTable: SmallDiscrete;
+  private readonly chnvTable: SmallDiscrete;
+  private readonly chnvIndex: readonly number[];
+  private readonly yearTable: SmallDiscrete;
+  private readonly sectorTable: SmallDiscrete;
+  private readonly pCriminal: number;
+  private readonly pChild: number;
+  private readonly pEmployed: number;
+  private readonly rangeLo: readonly number[];
+  private readonly rangeWidth: readonly number[];
+
+  constructor(private readonly m: Model) {
+    const p = m.params;
+    this.rng = m.streams.population;
+    const natShares = p.breakdown("population.share_by_nationality").at(0);
+    this.natTable = new SmallDiscrete(NATIONALITY_GROUPS.map((k) => natShares[k]));
+    this.chnvTable = new SmallDiscrete(CHNV.map((k) => Math.max(1e-12, natShares[k])));
+    this.chnvIndex = CHNV.map((k) => NATIONALITY_GROUPS.indexOf(k));
+    const yearShares = p.breakdown("population.years_in_us").at(0);
+    this.yearTable = new SmallDiscrete(YEARS_IN_US_BUCKETS.map((k) => yearShares[k]));
+    const sectorShares = p.breakdown("population.employment_by_sector").at(0);
+    this.sectorTable = new SmallDiscrete(SECTORS.map((k) => sectorShares[k]));
+    this.pCriminal = bernoulliThreshold(p.scalar("population.share_with_criminal_record").at(0));
+    this.pChild = bernoulliThreshold(p.scalar("population.share_with_us_citizen_child").at(0));
+    this.pEmployed = bernoulliThreshold(p.scalar("population.share_employed").at(0));
+    this.rangeLo = YEARS_IN_US_BUCKETS.map((b) => YEARS_RANGE[b][0]);
+    this.rangeWidth = YEARS_IN_US_BUCKETS.map((b) => YEARS_RANGE[b][1] - YEARS_RANGE[b][0]);
+  }
+
+  nationality(source: number): number {
+    if (source >= 0) return source;
+    if (source === NAT_CHNV) return this.chnvIndex[this.chnvTable.sample(this.rng)]!;
+    return this.natTable.sample(this.rng);
+  }
+
+  /** One person: flags (criminal record, U.S.-citizen child, employment and sector), then the entry day. */
+  add(stage: number, nat: number, bucket: number): number {
+    const rng = this.rng;
+    let flags = 0;
+    let sector = 255;
+    if (rng.nextUint32() < this.pCriminal) flags |= Flag.CRIMINAL;
+    if (rng.nextUint32() < this.pChild) flags |= Flag.US_CHILD;
+    if (rng.nextUint32() < this.pEmployed) {
+      flags |= Flag.EMPLOYED;
+      sector = this.sectorTable.sample(rng);
+    }
+    const b = bucket === BUCKET_DRAWN ? this.yearTable.sample(rng) : bucket;
+    const entry = -(this.rangeLo[b]! + smallInt(rng, this.rangeWidth[b]!));
+    return this.m.store.add(stage, nat, flags, sector, entry, 0);
+  }
+
+  addProtected(count: number, natSource: number, bucket: number, protection: number, pool: number): void {
+    const m = this.m;
+    for (let i = 0; i < count; i++) {
+      const id = this.add(Stage.PROTECTED, this.nationality(natSource), bucket);
+      m.store.setProtection(id, protection);
+      m.joinPool(id, pool);
+    }
+  }
+
+  addFinalOrders(count: number): void {
+    const m = this.m;
+    for (let i = 0; i < count; i++) {
+      const id = this.add(Stage.AT_LARGE_ORDER, this.natTable.sample(this.rng), BUCKET_DRAWN);
+      m.store.addFlags(id, Flag.HAS_ORDER);
+      m.joinAtLarge(id, 0);
+    }
+  }
+
+  /** Pending cases on the non-detained docket, the first `atdRoom` of them enrolled in ATD. */
+  addPendingCases(count: number, atdRoom: number): void {
+    const m = this.m;
+    for (let i = 0; i < count; i++) {
+      const id = this.add(Stage.NON_DETAINED, this.natTable.sample(this.rng), BUCKET_DRAWN);
+      m.nonDetainedDocket.push(id);
+      if (i < atdRoom) {
+        m.store.addFlags(id, Flag.ATD);
+        m.joinPool(id, POOL_ATD);
+      }
+    }
+  }
+
+  /** The rest: removable with no status; some removed before and back (`pPrior`, a uint32 threshold). */
+  addNoStatus(count: number, pPrior: number): void {
+    const m = this.m;
+    const rng = this.rng;
+    for (let i = 0; i < count; i++) {
+      const id = this.add(Stage.AT_LARGE, this.natTable.sample(rng), BUCKET_DRAWN);
+      // Removed before and back: a new arrest reinstates the prior order (with the reinstatement share).
+      if (rng.nextUint32() < pPrior) m.store.addFlags(id, Flag.REENTRANT);
+      m.joinAtLarge(id, 0);
+    }
+  }
+}
+
 export function synthesizePopulation(m: Model): SynthesisCounts {
   const p = m.params;
   const rng = m.streams.population;
   const scale = m.scale;
-  const s = m.store;
-  const natShares = p.breakdown("population.share_by_nationality").at(0);
-  const natTable = new SmallDiscrete(NATIONALITY_GROUPS.map((k) => natShares[k]));
-  const chnvTable = new SmallDiscrete(CHNV.map((k) => Math.max(1e-12, natShares[k])));
-  const chnvIndex = CHNV.map((k) => NATIONALITY_GROUPS.indexOf(k));
-  const yearShares = p.breakdown("population.years_in_us").at(0);
-  const yearTable = new SmallDiscrete(YEARS_IN_US_BUCKETS.map((k) => yearShares[k]));
-  const sectorShares = p.breakdown("population.employment_by_sector").at(0);
-  const sectorTable = new SmallDiscrete(SECTORS.map((k) => sectorShares[k]));
-  const pCriminal = bernoulliThreshold(p.scalar("population.share_with_criminal_record").at(0));
-  const pChild = bernoulliThreshold(p.scalar("population.share_with_us_citizen_child").at(0));
-  const pEmployed = bernoulliThreshold(p.scalar("population.share_employed").at(0));
-  const rangeLo = YEARS_IN_US_BUCKETS.map((b) => YEARS_RANGE[b][0]);
-  const rangeWidth = YEARS_IN_US_BUCKETS.map((b) => YEARS_RANGE[b][1] - YEARS_RANGE[b][0]);
-
-  const entryDay = (bucket?: number): number => {
-    const b = bucket ?? yearTable.sample(rng);
-    return -(rangeLo[b]! + smallInt(rng, rangeWidth[b]!));
-  };
-  const add = (stage: number, nat: number, bucket?: number): number => {
-    let flags = 0;
-    let sector = 255;
-    if (rng.nextUint32() < pCriminal) flags |= Flag.CRIMINAL;
-    if (rng.nextUint32() < pChild) flags |= Flag.US_CHILD;
-    if (rng.nextUint32() < pEmployed) {
-      flags |= Flag.EMPLOYED;
-      sector = sectorTable.sample(rng);
-    }
-    return s.add(stage, nat, flags, sector, entryDay(bucket), 0);
-  };
-  const protect = (id: number, code: number, pool: number) => {
-    s.setProtection(id, code);
-    m.joinPool(id, pool);
-  };
-
+  const syn = new Synthesizer(m);
   const byLegal: Record<string, number> = {};
   let assigned = 0;
 
   const tps = p.breakdown("population.tps_holders").at(0);
   let tpsTotal = 0;
-  NATIONALITY_GROUPS.forEach((k, n) => {
-    const c = scaledCount(rng, tps[k], scale);
-    for (let i = 0; i < c; i++) protect(add(Stage.PROTECTED, n), Protection.TPS, POOL_TPS + n);
+  for (let n = 0; n < NATIONALITY_GROUPS.length; n++) {
+    const c = scaledCount(rng, tps[NATIONALITY_GROUPS[n]!], scale);
+    syn.addProtected(c, n, BUCKET_DRAWN, Protection.TPS, POOL_TPS + n);
     tpsTotal += c;
-  });
+  }
   byLegal.tps = tpsTotal;
 
   const parole = p.breakdown("population.parole_holders").at(0);
   const chnv = scaledCount(rng, parole.chnv, scale);
-  for (let i = 0; i < chnv; i++) {
-    protect(
-      add(Stage.PROTECTED, chnvIndex[chnvTable.sample(rng)]!, 0),
-      Protection.PAROLE_CHNV,
-      POOL_PAROLE_CHNV,
-    );
-  }
+  syn.addProtected(chnv, NAT_CHNV, 0, Protection.PAROLE_CHNV, POOL_PAROLE_CHNV);
   const otherParole = scaledCount(rng, parole.other, scale);
-  for (let i = 0; i < otherParole; i++) {
-    protect(add(Stage.PROTECTED, natTable.sample(rng), 0), Protection.PAROLE_OTHER, POOL_PAROLE_OTHER);
-  }
+  syn.addProtected(otherParole, NAT_POPULATION, 0, Protection.PAROLE_OTHER, POOL_PAROLE_OTHER);
   byLegal.parole = chnv + otherParole;
 
   const daca = scaledCount(rng, p.scalar("population.daca_recipients").at(0), scale);
-  for (let i = 0; i < daca; i++)
-    protect(add(Stage.PROTECTED, natTable.sample(rng), 3), Protection.DACA, POOL_DACA);
+  syn.addProtected(daca, NAT_POPULATION, 3, Protection.DACA, POOL_DACA);
   byLegal.daca = daca;
 
   const asylum = scaledCount(rng, p.scalar("population.pending_asylum_affirmative").at(0), scale);
-  for (let i = 0; i < asylum; i++) {
-    protect(add(Stage.PROTECTED, natTable.sample(rng)), Protection.PENDING_ASYLUM, POOL_PENDING_ASYLUM);
-  }
+  syn.addProtected(asylum, NAT_POPULATION, BUCKET_DRAWN, Protection.PENDING_ASYLUM, POOL_PENDING_ASYLUM);
   byLegal.pending_asylum = asylum;
   assigned += tpsTotal + chnv + otherParole + daca + asylum;
 
   const orders = scaledCount(rng, p.scalar("population.final_order_at_large").at(0), scale);
-  for (let i = 0; i < orders; i++) {
-    const id = add(Stage.AT_LARGE_ORDER, natTable.sample(rng));
-    s.addFlags(id, Flag.HAS_ORDER);
-    m.joinAtLarge(id, 0);
-  }
+  syn.addFinalOrders(orders);
   byLegal.final_order = orders;
 
-  const detained = placeDetained(m, add);
+  const detained = placeDetained(m, syn);
   byLegal.detained = detained.placed;
   // EOIR's pending cases include the detained docket just placed.
   const pending = Math.max(
     0,
     scaledCount(rng, p.scalar("courts.pending_cases").at(0), scale) - detained.onDocket,
   );
-  const atdRoom = Math.floor(m.atdCapacityAgents);
-  for (let i = 0; i < pending; i++) {
-    const id = add(Stage.NON_DETAINED, natTable.sample(rng));
-    m.nonDetainedDocket.push(id);
-    if (i < atdRoom) {
-      s.addFlags(id, Flag.ATD);
-      m.joinPool(id, POOL_ATD);
-    }
-  }
+  syn.addPendingCases(pending, Math.floor(m.atdCapacityAgents));
   byLegal.in_proceedings = pending;
   assigned += orders + pending;
 
@@ -150,15 +201,9 @@ export function synthesizePopulation(m: Model): SynthesisCounts {
 
   const total = scaledCount(rng, p.scalar("population.unauthorized_total").at(0), scale);
   const rest = Math.max(0, total - assigned);
-  const pPrior = bernoulliThreshold(p.scalar("population.prior_removal_share").at(0));
-  for (let i = 0; i < rest; i++) {
-    const id = add(Stage.AT_LARGE, natTable.sample(rng));
-    // Removed before and back: a new arrest reinstates the prior order (with the reinstatement share).
-    if (rng.nextUint32() < pPrior) s.addFlags(id, Flag.REENTRANT);
-    m.joinAtLarge(id, 0);
-  }
+  syn.addNoStatus(rest, bernoulliThreshold(p.scalar("population.prior_removal_share").at(0)));
   byLegal.no_status = rest;
-  return { persons: s.size, byLegal };
+  return { persons: m.store.size, byLegal };
 }
 
 /**
@@ -168,10 +213,7 @@ export function synthesizePopulation(m: Model): SynthesisCounts {
  * at a steady rate rather than all on one day. Border book-ins take the border's nationality mix, interior
  * arrests the population's.
  */
-function placeDetained(
-  m: Model,
-  add: (stage: number, nat: number, bucket?: number) => number,
-): { placed: number; onDocket: number } {
+function placeDetained(m: Model, syn: Synthesizer): { placed: number; onDocket: number } {
   const p = m.params;
   const rng = m.streams.population;
   const s = m.store;
@@ -191,8 +233,8 @@ function placeDetained(
     const fromBorder = rng.nextUint32() < pBorder;
     // Border book-ins are recent entrants (bucket 0); interior arrests have the population's years in the U.S.
     const id = fromBorder
-      ? add(Stage.BOOKED, borderNat.sample(rng), 0)
-      : add(Stage.BOOKED, popNat.sample(rng));
+      ? syn.add(Stage.BOOKED, borderNat.sample(rng), 0)
+      : syn.add(Stage.BOOKED, popNat.sample(rng), BUCKET_DRAWN);
     if (fromBorder) s.addFlags(id, Flag.BORDER_BOOKING);
     if (i < ordered) {
       s.setBookDay(id, -processing);
