@@ -1,8 +1,14 @@
 import type { EventCalendar } from "./calendar.ts";
 
-const TWO_POW_32 = 4294967296;
 const TWO_POW_42 = 4398046511104;
-const TWO_POW_MINUS_32 = 1 / TWO_POW_32; // exact: multiplying by it avoids a division when unpacking
+/**
+ * Which 32-bit word of an entry's 8-byte payload holds the type and which the entity. The type goes in
+ * the high word: below 2^20, it keeps the payload's exponent bits zero, so read as a double the payload is
+ * a subnormal number (never a NaN, whose bits a copy might not preserve) and moves between slots exactly.
+ */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const TYPE_WORD = LITTLE_ENDIAN ? 1 : 0;
+const ENTITY_WORD = 1 - TYPE_WORD;
 /** Priorities must be integers in [MIN_PRIORITY, MAX_PRIORITY] so that priority and sequence share one key. */
 export const MIN_PRIORITY = -1024;
 export const MAX_PRIORITY = 1023;
@@ -17,8 +23,9 @@ const SMALL_MAX = 48;
  *
  * Each entry is (time, key, payload): key = priority·2^42 + scheduling sequence number, so one number
  * compare breaks ties by priority and then by scheduling order (exact below 2^53, i.e. for 4·10^12
- * events); payload = type·2^32 + entity as uint32. Ordering: time, then priority (lower first), then
- * scheduling order.
+ * events); payload = the type and the entity as two int32 words, written and read through an Int32Array
+ * view (no conversion between doubles and integers per event) and moved as one 8-byte element.
+ * Ordering: time, then priority (lower first), then scheduling order.
  *
  * Two layouts of the same arrays: while few events are pending (the common case of a handful of
  * servers), entries are kept sorted in decreasing order, so pop takes the last one and schedule
@@ -35,7 +42,9 @@ export class HeapCalendar implements EventCalendar {
   private seq = 0;
   private heapTime: Float64Array;
   private heapKey: Float64Array;
+  /** Moved as whole 8-byte entries; written and read through payloadWords (type and entity as int32). */
   private heapPayload: Float64Array;
+  private payloadWords: Int32Array;
   /** True while the arrays hold a decreasing sorted list rather than a heap. */
   private small = true;
   /**
@@ -50,6 +59,7 @@ export class HeapCalendar implements EventCalendar {
     this.heapTime = new Float64Array(cap);
     this.heapKey = new Float64Array(cap);
     this.heapPayload = new Float64Array(cap);
+    this.payloadWords = new Int32Array(this.heapPayload.buffer);
   }
 
   get size(): number {
@@ -76,10 +86,9 @@ export class HeapCalendar implements EventCalendar {
       this.reject(time, type, priority);
     }
     const key = priority * TWO_POW_42 + this.seq++;
-    const payload = type * TWO_POW_32 + (entity >>> 0);
     let i = this.count;
     if (i >= this.sortedLimit) {
-      this.pushHeap(time, key, payload);
+      this.pushHeap(time, key, type, entity);
       return;
     }
     this.count = i + 1;
@@ -97,24 +106,25 @@ export class HeapCalendar implements EventCalendar {
     }
     ht[i] = time;
     hk[i] = key;
-    hp[i] = payload;
+    const words = this.payloadWords;
+    words[2 * i + TYPE_WORD] = type;
+    words[2 * i + ENTITY_WORD] = entity;
   }
 
   pop(): boolean {
     const n = this.count - 1;
     if (n < 0) return false;
     if (!this.small) return this.popHeap();
-    const payload = this.heapPayload[n];
-    const type = (payload * TWO_POW_MINUS_32) | 0;
+    const words = this.payloadWords;
     this.time = this.heapTime[n];
-    this.type = type;
-    this.entity = (payload - type * TWO_POW_32) | 0;
+    this.type = words[2 * n + TYPE_WORD];
+    this.entity = words[2 * n + ENTITY_WORD];
     this.count = n;
     return true;
   }
 
   /** Heap layout (switching to it first when the sorted list is full). */
-  private pushHeap(time: number, key: number, payload: number): void {
+  private pushHeap(time: number, key: number, type: number, entity: number): void {
     if (this.small) this.toHeap();
     if (this.count === this.heapTime.length) this.grow();
     const ht = this.heapTime;
@@ -132,7 +142,9 @@ export class HeapCalendar implements EventCalendar {
     }
     ht[i] = time;
     hk[i] = key;
-    hp[i] = payload;
+    const words = this.payloadWords;
+    words[2 * i + TYPE_WORD] = type;
+    words[2 * i + ENTITY_WORD] = entity;
   }
 
   /** A list sorted in increasing order is a valid heap: reverse the decreasing list. */
@@ -182,10 +194,8 @@ export class HeapCalendar implements EventCalendar {
     const hk = this.heapKey;
     const hp = this.heapPayload;
     this.time = ht[0];
-    const payload = hp[0];
-    const type = (payload * TWO_POW_MINUS_32) | 0;
-    this.type = type;
-    this.entity = (payload - type * TWO_POW_32) | 0;
+    this.type = this.payloadWords[TYPE_WORD];
+    this.entity = this.payloadWords[ENTITY_WORD];
     this.count = n;
     if (n > 0) {
       const lastTime = ht[n];
@@ -241,6 +251,7 @@ export class HeapCalendar implements EventCalendar {
     this.heapTime = growF64(this.heapTime, cap);
     this.heapKey = growF64(this.heapKey, cap);
     this.heapPayload = growF64(this.heapPayload, cap);
+    this.payloadWords = new Int32Array(this.heapPayload.buffer);
   }
 }
 

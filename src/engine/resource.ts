@@ -95,6 +95,8 @@ export class Resource {
   private readonly onGrant: (entity: number) => void;
   private readonly onPreempt: (entity: number) => void;
   private readonly clock: Clock;
+  /** Whether busyStat and queueStat are kept (the timeWeighted option): the short paths skip them if not. */
+  private readonly tracked: boolean;
   private orderCounter = 0;
   // Holder records (preemptive resources only).
   private holderId = new Int32Array(16);
@@ -124,6 +126,7 @@ export class Resource {
       this.baulkAt === Number.POSITIVE_INFINITY;
     const t = options.clock.now;
     const tracked = options.timeWeighted ?? true;
+    this.tracked = tracked;
     this.busyStat = tracked ? new TimeWeighted(t, 0) : new UntrackedTimeWeighted(t, 0);
     this.queueStat = tracked ? new TimeWeighted(t, 0) : new UntrackedTimeWeighted(t, 0);
   }
@@ -144,24 +147,27 @@ export class Resource {
 
   /** Asks for one unit for `entity`; `priority` matters only with discipline "priority" (lower first). */
   request(entity: number, priority = 0): RequestOutcome {
-    this.requests++;
-    const fifo = this.fifo;
-    if (this.plainFifo && fifo !== null) {
-      const waiting = fifo.length;
-      if (waiting === 0 && this.busyUnits < this.cap) {
+    if (this.plainFifo) {
+      const queue = this.fifo!;
+      const busy = this.busyUnits;
+      this.requests++;
+      if (busy < this.cap && queue.length === 0) {
+        this.busyUnits = busy + 1;
         this.grants++;
-        this.busyStat.update(this.clock.now, ++this.busyUnits);
+        if (this.tracked) this.busyStat.update(this.clock.now, busy + 1);
         return Granted;
       }
-      fifo.push(entity);
-      this.queueStat.update(this.clock.now, waiting + 1);
-      if (waiting >= this.maxQueue) this.maxQueue = waiting + 1;
+      queue.push(entity);
+      const waiting = queue.length;
+      if (waiting > this.maxQueue) this.maxQueue = waiting;
+      if (this.tracked) this.queueStat.update(this.clock.now, waiting);
       return Queued;
     }
     return this.requestGeneral(entity, priority);
   }
 
   private requestGeneral(entity: number, priority: number): RequestOutcome {
+    this.requests++;
     const queued = this.queueLength;
     if (this.busyUnits + queued >= this.baulkAt) {
       this.baulks++;
@@ -192,19 +198,19 @@ export class Resource {
 
   /** Frees the unit held by `entity` (the entity matters only for preemptive resources) and serves the queue. */
   release(entity = -1): void {
-    const fifo = this.fifo;
-    if (
-      this.plainFifo &&
-      fifo !== null &&
-      fifo.length > 0 &&
-      this.busyUnits > 0 &&
-      this.busyUnits <= this.cap
-    ) {
-      // The freed unit passes straight to the next in line; the busy count does not change.
-      const next = fifo.shift();
-      this.grants++;
-      this.queueStat.update(this.clock.now, fifo.length);
-      this.onGrant(next);
+    const busy = this.busyUnits;
+    if (this.plainFifo && busy > 0 && busy <= this.cap) {
+      const queue = this.fifo!;
+      if (queue.length > 0) {
+        // The freed unit passes straight to the next in line; the busy count does not change.
+        const next = queue.shift();
+        this.grants++;
+        if (this.tracked) this.queueStat.update(this.clock.now, queue.length);
+        this.onGrant(next);
+      } else {
+        this.busyUnits = busy - 1;
+        if (this.tracked) this.busyStat.update(this.clock.now, busy - 1);
+      }
       return;
     }
     this.releaseGeneral(entity);

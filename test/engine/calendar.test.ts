@@ -118,6 +118,24 @@ describe("HeapCalendar layouts", () => {
     }
   });
 
+  it("returns every int32 entity and every type up to 2^20 - 1 unchanged, in both layouts", () => {
+    const entities = [-(2 ** 31), -1, 0, 1, 2 ** 31 - 1, 123_456_789];
+    const types = [0, 1, 2 ** 20 - 1, 65_535];
+    for (const pending of [5, 200]) {
+      const cal = new HeapCalendar(4);
+      const expected: Array<[number, number]> = [];
+      for (let i = 0; i < pending; i++) {
+        const pair: [number, number] = [types[i % types.length], entities[i % entities.length]];
+        // Decreasing times: every insert moves the entries already there.
+        cal.schedule(pending - i, pair[0], pair[1], 0);
+        expected.unshift(pair);
+      }
+      const out: Array<[number, number]> = [];
+      while (cal.pop()) out.push([cal.type, cal.entity]);
+      expect(out).toEqual(expected);
+    }
+  });
+
   it("rejects priorities outside the packed range and bad types, naming the limits", () => {
     const cal = new HeapCalendar();
     expect(() => cal.schedule(1, 0, 0, 5000)).toThrow(/priority must be an integer in -1024..1023/);
