@@ -37,13 +37,17 @@ const zigF = new Float64Array(256);
 }
 const ZIG_R = 7.697117470131487;
 
-/** Standard exponential by the ziggurat; the rare slow path is kept out of line. */
+/**
+ * Standard exponential by the ziggurat; the rare slow path is kept out of line. The unary plus on the
+ * slow path's result tells V8 it is a number, so both returns merge as an unboxed double: without it the
+ * merge is a tagged value and every fast-path draw inlined into a caller allocated a HeapNumber.
+ */
 function standardExponential(rng: RandomStream): number {
   const u = rng.nextInt32();
   const layer = u & 255;
   const j = u >>> 8;
   if (j < zigK[layer]) return j * zigW[layer];
-  return exponentialSlow(rng, layer, j);
+  return +exponentialSlow(rng, layer, j);
 }
 
 function exponentialSlow(rng: RandomStream, layer: number, j: number): number {
