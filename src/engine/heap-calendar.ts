@@ -2,16 +2,23 @@ import type { EventCalendar } from "./calendar.ts";
 
 const TWO_POW_42 = 4398046511104;
 /**
- * Which 32-bit word of an entry's 8-byte payload holds the type and which the entity. The type goes in
- * the high word: below 2^20, it keeps the payload's exponent bits zero, so read as a double the payload is
- * a subnormal number (never a NaN, whose bits a copy might not preserve) and moves between slots exactly.
+ * An entry's payload is the number 2^52 + type·2^32 + (entity as uint32), written with one 8-byte store.
+ * Every number in [2^52, 2^53) has the same exponent and its offset from 2^52 as mantissa bits, so the
+ * payload's low 32-bit word is the entity and the high word is the type under a fixed exponent: pop
+ * reads both through an Int32Array view, with no conversion from double to integer. (Writing the two
+ * words separately instead made the next 8-byte move of a just-written entry wait on both stores.)
  */
+const PAYLOAD_BASE = 2 ** 52;
+const TWO_POW_32 = 4294967296;
+const TYPE_MASK = 0xfffff; // event types are integers in 0..2^20 - 1
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const TYPE_WORD = LITTLE_ENDIAN ? 1 : 0;
 const ENTITY_WORD = 1 - TYPE_WORD;
 /** Priorities must be integers in [MIN_PRIORITY, MAX_PRIORITY] so that priority and sequence share one key. */
 export const MIN_PRIORITY = -1024;
 export const MAX_PRIORITY = 1023;
+/** Priority − MIN_PRIORITY is an integer in 0..PRIORITY_MASK exactly when `& PRIORITY_MASK` leaves it unchanged. */
+const PRIORITY_MASK = MAX_PRIORITY - MIN_PRIORITY;
 const MAX_TYPE = 2 ** 20;
 
 /** Below this many pending events the calendar is a sorted array; above SMALL_MAX, a heap. */
@@ -23,8 +30,8 @@ const SMALL_MAX = 48;
  *
  * Each entry is (time, key, payload): key = priority·2^42 + scheduling sequence number, so one number
  * compare breaks ties by priority and then by scheduling order (exact below 2^53, i.e. for 4·10^12
- * events); payload = the type and the entity as two int32 words, written and read through an Int32Array
- * view (no conversion between doubles and integers per event) and moved as one 8-byte element.
+ * events); payload = 2^52 + type·2^32 + entity as uint32, whose two 32-bit words pop reads as integers
+ * (see PAYLOAD_BASE).
  * Ordering: time, then priority (lower first), then scheduling order.
  *
  * Two layouts of the same arrays: while few events are pending (the common case of a handful of
@@ -71,24 +78,20 @@ export class HeapCalendar implements EventCalendar {
     return this.small ? this.heapTime[this.count - 1] : this.heapTime[0];
   }
 
-  // The hot path is kept short so that V8 inlines it into the caller: a call that is not inlined
-  // passes its doubles boxed, an allocation each. Rare work (errors, heap layout) is out of line.
+  // The hot path is kept short in bytecode, because V8 inlines a handler's callees only up to a total
+  // bytecode size: a call that is not inlined passes its doubles boxed, an allocation each. Rare work
+  // (errors, the heap layout) is out of line.
   schedule(time: number, type: number, entity: number, priority: number): void {
-    if (
-      !(
-        time >= this.time &&
-        priority >= MIN_PRIORITY &&
-        priority <= MAX_PRIORITY &&
-        type >= 0 &&
-        type < MAX_TYPE
-      )
-    ) {
+    // Integer range checks by masking (one operation each; NaN and fractions fail them too).
+    const p = priority - MIN_PRIORITY;
+    if (!(time >= this.time && (type & TYPE_MASK) === type && (p & PRIORITY_MASK) === p)) {
       this.reject(time, type, priority);
     }
     const key = priority * TWO_POW_42 + this.seq++;
+    const payload = PAYLOAD_BASE + type * TWO_POW_32 + (entity >>> 0);
     let i = this.count;
     if (i >= this.sortedLimit) {
-      this.pushHeap(time, key, type, entity);
+      this.pushHeap(time, key, payload);
       return;
     }
     this.count = i + 1;
@@ -97,18 +100,17 @@ export class HeapCalendar implements EventCalendar {
     const hk = this.heapKey;
     const hp = this.heapPayload;
     while (i > 0) {
-      const t = ht[i - 1];
-      if (t > time || (t === time && hk[i - 1] > key)) break;
+      const j = i - 1;
+      const t = ht[j];
+      if (t > time || (t === time && hk[j] > key)) break;
       ht[i] = t;
-      hk[i] = hk[i - 1];
-      hp[i] = hp[i - 1];
-      i--;
+      hk[i] = hk[j];
+      hp[i] = hp[j];
+      i = j;
     }
     ht[i] = time;
     hk[i] = key;
-    const words = this.payloadWords;
-    words[2 * i + TYPE_WORD] = type;
-    words[2 * i + ENTITY_WORD] = entity;
+    hp[i] = payload;
   }
 
   pop(): boolean {
@@ -117,14 +119,14 @@ export class HeapCalendar implements EventCalendar {
     if (!this.small) return this.popHeap();
     const words = this.payloadWords;
     this.time = this.heapTime[n];
-    this.type = words[2 * n + TYPE_WORD];
+    this.type = words[2 * n + TYPE_WORD] & TYPE_MASK;
     this.entity = words[2 * n + ENTITY_WORD];
     this.count = n;
     return true;
   }
 
   /** Heap layout (switching to it first when the sorted list is full). */
-  private pushHeap(time: number, key: number, type: number, entity: number): void {
+  private pushHeap(time: number, key: number, payload: number): void {
     if (this.small) this.toHeap();
     if (this.count === this.heapTime.length) this.grow();
     const ht = this.heapTime;
@@ -142,9 +144,7 @@ export class HeapCalendar implements EventCalendar {
     }
     ht[i] = time;
     hk[i] = key;
-    const words = this.payloadWords;
-    words[2 * i + TYPE_WORD] = type;
-    words[2 * i + ENTITY_WORD] = entity;
+    hp[i] = payload;
   }
 
   /** A list sorted in increasing order is a valid heap: reverse the decreasing list. */
@@ -194,7 +194,7 @@ export class HeapCalendar implements EventCalendar {
     const hk = this.heapKey;
     const hp = this.heapPayload;
     this.time = ht[0];
-    this.type = this.payloadWords[TYPE_WORD];
+    this.type = this.payloadWords[TYPE_WORD] & TYPE_MASK;
     this.entity = this.payloadWords[ENTITY_WORD];
     this.count = n;
     if (n > 0) {
@@ -236,7 +236,7 @@ export class HeapCalendar implements EventCalendar {
     if (!(time >= this.time)) {
       throw new RangeError(`HeapCalendar.schedule: time ${time} is before the current time ${this.time}`);
     }
-    if (!(type >= 0 && type < MAX_TYPE)) {
+    if ((type & TYPE_MASK) !== type) {
       throw new RangeError(
         `HeapCalendar.schedule: event type must be an integer in 0..${MAX_TYPE - 1}, got ${type}`,
       );

@@ -141,6 +141,12 @@ describe("HeapCalendar layouts", () => {
     expect(() => cal.schedule(1, 0, 0, 5000)).toThrow(/priority must be an integer in -1024..1023/);
     expect(() => cal.schedule(1, -1, 0, 0)).toThrow(/event type/);
     expect(() => cal.schedule(Number.NaN, 0, 0, 0)).toThrow(/time NaN/);
+    expect(() => cal.schedule(1, 0, 0, 0.5)).toThrow(/priority must be an integer/);
+    expect(() => cal.schedule(1, 1.5, 0, 0)).toThrow(/event type must be an integer/);
+    expect(() => cal.schedule(1, 2 ** 20, 0, 0)).toThrow(/event type/);
+    expect(() => cal.schedule(1, 0, 0, -1025)).toThrow(/priority/);
+    expect(() => cal.schedule(1, 2 ** 20 - 1, 0, -1024)).not.toThrow();
+    expect(() => cal.schedule(1, 0, 0, 1023)).not.toThrow();
   });
 });
 
