@@ -52,7 +52,11 @@ export class HeapCalendar implements EventCalendar {
   /** Moved as whole 8-byte entries; written and read through payloadWords (type and entity as int32). */
   private heapPayload: Float64Array;
   private payloadWords: Int32Array;
-  /** True while the arrays hold a decreasing sorted list rather than a heap. */
+  /**
+   * True while the arrays hold a decreasing sorted list rather than a heap. Hot paths test it with
+   * `=== true/false`: V8 then compares one pointer, where a bare `if (this.small)` compiled to a generic
+   * truthiness test (map loads and several branches) on every pop.
+   */
   private small = true;
   /**
    * schedule() inserts into the sorted list while count < sortedLimit: SMALL_MAX in the sorted layout,
@@ -75,7 +79,7 @@ export class HeapCalendar implements EventCalendar {
 
   peekTime(): number {
     if (this.count === 0) return Number.POSITIVE_INFINITY;
-    return this.small ? this.heapTime[this.count - 1] : this.heapTime[0];
+    return this.small === true ? this.heapTime[this.count - 1] : this.heapTime[0];
   }
 
   // The hot path is kept short in bytecode, because V8 inlines a handler's callees only up to a total
@@ -116,7 +120,7 @@ export class HeapCalendar implements EventCalendar {
   pop(): boolean {
     const n = this.count - 1;
     if (n < 0) return false;
-    if (!this.small) return this.popHeap();
+    if (this.small === false) return this.popHeap();
     const words = this.payloadWords;
     this.time = this.heapTime[n];
     this.type = words[2 * n + TYPE_WORD] & TYPE_MASK;

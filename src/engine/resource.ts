@@ -95,7 +95,11 @@ export class Resource {
   private readonly onGrant: (entity: number) => void;
   private readonly onPreempt: (entity: number) => void;
   private readonly clock: Clock;
-  /** Whether busyStat and queueStat are kept (the timeWeighted option): the short paths skip them if not. */
+  /**
+   * Whether busyStat and queueStat are kept (the timeWeighted option): the short paths skip them if not.
+   * Booleans read on short paths are compared with `=== true` (one pointer compare in V8's optimised
+   * code, where a bare `if (flag)` is a generic truthiness test).
+   */
   private readonly tracked: boolean;
   private orderCounter = 0;
   // Holder records (preemptive resources only).
@@ -147,20 +151,20 @@ export class Resource {
 
   /** Asks for one unit for `entity`; `priority` matters only with discipline "priority" (lower first). */
   request(entity: number, priority = 0): RequestOutcome {
-    if (this.plainFifo) {
+    if (this.plainFifo === true) {
       const queue = this.fifo!;
       const busy = this.busyUnits;
       this.requests++;
       if (busy < this.cap && queue.length === 0) {
         this.busyUnits = busy + 1;
         this.grants++;
-        if (this.tracked) this.busyStat.update(this.clock.now, busy + 1);
+        if (this.tracked === true) this.busyStat.update(this.clock.now, busy + 1);
         return Granted;
       }
       queue.push(entity);
       const waiting = queue.length;
       if (waiting > this.maxQueue) this.maxQueue = waiting;
-      if (this.tracked) this.queueStat.update(this.clock.now, waiting);
+      if (this.tracked === true) this.queueStat.update(this.clock.now, waiting);
       return Queued;
     }
     return this.requestGeneral(entity, priority);
@@ -199,17 +203,17 @@ export class Resource {
   /** Frees the unit held by `entity` (the entity matters only for preemptive resources) and serves the queue. */
   release(entity = -1): void {
     const busy = this.busyUnits;
-    if (this.plainFifo && busy > 0 && busy <= this.cap) {
+    if (this.plainFifo === true && busy > 0 && busy <= this.cap) {
       const queue = this.fifo!;
       if (queue.length > 0) {
         // The freed unit passes straight to the next in line; the busy count does not change.
         const next = queue.shift();
         this.grants++;
-        if (this.tracked) this.queueStat.update(this.clock.now, queue.length);
+        if (this.tracked === true) this.queueStat.update(this.clock.now, queue.length);
         this.onGrant(next);
       } else {
         this.busyUnits = busy - 1;
-        if (this.tracked) this.busyStat.update(this.clock.now, busy - 1);
+        if (this.tracked === true) this.busyStat.update(this.clock.now, busy - 1);
       }
       return;
     }

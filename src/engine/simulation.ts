@@ -20,6 +20,7 @@ export class Simulation {
   private handlers: EventHandler[] = [];
   private clock = 0;
   private processed = 0;
+  /** Compared with `=== true/false` in the loops: one pointer compare instead of a generic truthiness test. */
   private stopped = false;
 
   constructor(calendar: EventCalendar) {
@@ -74,7 +75,7 @@ export class Simulation {
     this.stopped = false;
     const cal = this.calendar;
     const handlers = this.handlers;
-    while (!this.stopped && cal.peekTime() <= time) {
+    while (this.stopped === false && cal.peekTime() <= time) {
       cal.pop();
       this.clock = cal.time;
       this.processed++;
@@ -82,7 +83,7 @@ export class Simulation {
       if (type >= handlers.length) unhandled(type)(cal.entity);
       handlers[type](cal.entity);
     }
-    if (!this.stopped && time > this.clock) this.clock = time;
+    if (this.stopped === false && time > this.clock) this.clock = time;
   }
 
   /** Processes events until the calendar is empty or a handler calls stop(). */
@@ -96,7 +97,7 @@ export class Simulation {
       this.processed++;
       if (type < handlers.length) handlers[type](cal.entity);
       else unhandled(type)(cal.entity);
-      if (this.stopped) return;
+      if (this.stopped === true) return;
     }
   }
 
