@@ -20,8 +20,11 @@ export class Simulation {
   private handlers: EventHandler[] = [];
   private clock = 0;
   private processed = 0;
-  /** Compared with `=== true/false` in the loops: one pointer compare instead of a generic truthiness test. */
-  private stopped = false;
+  /**
+   * 1 once stop() is called. A number, not a boolean: V8 compiles a bare `if (flag)` on a boolean field
+   * to a generic truthiness test (map load, several branches), run on every event here.
+   */
+  private stopped = 0;
 
   constructor(calendar: EventCalendar) {
     this.calendar = calendar;
@@ -72,10 +75,10 @@ export class Simulation {
 
   /** Processes every event with time ≤ `time` (including ones scheduled meanwhile), then sets now = time. */
   runUntil(time: number): void {
-    this.stopped = false;
+    this.stopped = 0;
     const cal = this.calendar;
     const handlers = this.handlers;
-    while (this.stopped === false && cal.peekTime() <= time) {
+    while (this.stopped === 0 && cal.peekTime() <= time) {
       cal.pop();
       this.clock = cal.time;
       this.processed++;
@@ -83,12 +86,12 @@ export class Simulation {
       if (type >= handlers.length) unhandled(type)(cal.entity);
       handlers[type](cal.entity);
     }
-    if (this.stopped === false && time > this.clock) this.clock = time;
+    if (this.stopped === 0 && time > this.clock) this.clock = time;
   }
 
   /** Processes events until the calendar is empty or a handler calls stop(). */
   run(): void {
-    this.stopped = false;
+    this.stopped = 0;
     const cal = this.calendar;
     const handlers = this.handlers;
     while (cal.pop()) {
@@ -97,12 +100,12 @@ export class Simulation {
       this.processed++;
       if (type < handlers.length) handlers[type](cal.entity);
       else unhandled(type)(cal.entity);
-      if (this.stopped === true) return;
+      if (this.stopped !== 0) return;
     }
   }
 
   /** Makes run() or runUntil() return after the current handler. */
   stop(): void {
-    this.stopped = true;
+    this.stopped = 1;
   }
 }
