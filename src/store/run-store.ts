@@ -4,7 +4,7 @@ import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import type { Kpis } from "../model/results.ts";
 import { DEFAULT_DB_FILE } from "./defaults.ts";
 import type { ReplicationRecord, RunMeta, RunStatus, ScenarioRecord, StoredRun } from "./records.ts";
-import { SCHEMA_SQL, STORE_TABLES } from "./schema.ts";
+import { META_SQL, SCHEMA_SQL, SCHEMA_VERSION, STORE_TABLES } from "./schema.ts";
 
 export { DEFAULT_DB_FILE } from "./defaults.ts";
 
@@ -33,6 +33,33 @@ function isoTimestamp(value: unknown): string | null {
 }
 
 /**
+ * Stamps a new store with this version's schema number and refuses a store stamped with another one. A file
+ * that has run tables but no stamp predates versioning (version 1 had no stamp, and its tables are
+ * version 1's): it is stamped 1.
+ */
+async function checkSchemaVersion(connection: DuckDBConnection, file: string): Promise<void> {
+  await connection.run(META_SQL);
+  const reader = await connection.runAndReadAll("SELECT schema_version FROM store_meta");
+  const rows = reader.getRowObjectsJson() as Row[];
+  let found = num(rows[0]?.schema_version);
+  if (rows.length === 0) {
+    const existing = await connection.runAndReadAll(
+      "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'runs'",
+    );
+    const hasRuns = num((existing.getRowObjectsJson() as Row[])[0]?.n) > 0;
+    found = hasRuns ? 1 : SCHEMA_VERSION;
+    await connection.run("INSERT INTO store_meta VALUES ($1)", [found]);
+  }
+  if (found !== SCHEMA_VERSION) {
+    throw new Error(
+      `the run store ${file} was written with store schema version ${found}; this immsim reads version ` +
+        `${SCHEMA_VERSION}. Use another file with --db (or move this one away); export its runs with the ` +
+        "immsim version that wrote it.",
+    );
+  }
+}
+
+/**
  * The DuckDB file every run goes into. A run row is written first with status `incomplete`; each
  * replication is then written in its own transaction; the status becomes `complete` only when all
  * planned replications are in. A killed process therefore leaves an incomplete run whose visible
@@ -58,7 +85,14 @@ export class RunStore {
       );
     }
     const connection = await instance.connect();
-    await connection.run(SCHEMA_SQL);
+    try {
+      await checkSchemaVersion(connection, file);
+      await connection.run(SCHEMA_SQL);
+    } catch (err) {
+      connection.closeSync();
+      instance.closeSync();
+      throw err;
+    }
     return new RunStore(path, instance, connection);
   }
 

@@ -13,6 +13,16 @@ export const STORE_TABLES = [
 ] as const;
 export type StoreTable = (typeof STORE_TABLES)[number];
 
+/**
+ * Version of the tables below. Raise it whenever a table or column changes meaning, is added or removed,
+ * so that a store written by another version is refused with a clear message instead of failing (or,
+ * worse, being read wrongly) on its first query.
+ */
+export const SCHEMA_VERSION = 1;
+
+/** One row: the schema version the file was created with. */
+export const META_SQL = `CREATE TABLE IF NOT EXISTS store_meta (schema_version INTEGER NOT NULL);`;
+
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS runs (
   run_id INTEGER PRIMARY KEY,
