@@ -107,7 +107,7 @@ export class BorderChannel {
         }
         break;
       case D.releasedNta:
-        m.toNonDetained(id, day, true);
+        m.releaseWithNotice(id, day);
         break;
       case D.paroled: {
         s.move(id, Stage.PROTECTED, day);

@@ -40,6 +40,8 @@ export const Ev = {
   PAROLE_END: 4,
   REENTRY: 5,
   PROTECTION_END: 6,
+  NTA_FILED: 7,
+  NTA_LAPSED: 8,
 } as const;
 
 export const QUEUES = [
@@ -208,6 +210,53 @@ export class Model {
     }
     s.clearFlags(id, Flag.ATD);
     return false;
+  }
+
+  /**
+   * Release at the border with a notice to appear. Proceedings start only when DHS files the notice with
+   * the court, `courts.nta_filing_delay_days` later, and only for the share `courts.nta_filed_share`; until
+   * that day the person is at large but in no arrest or departure pool (the pools cannot drop a member by
+   * id, and ICE seldom arrested people released days before). On the day a notice is due, it is filed
+   * (docket, with ATD) or lapses (the person joins the at-large pools without proceedings). With every
+   * notice filed at once this is the docket the same day, as before the filing delay existed.
+   */
+  releaseWithNotice(id: number, day: number): void {
+    const t = this.today;
+    if (t.ntaFiledShare >= 1 && t.ntaFilingDelay <= 0) {
+      this.toNonDetained(id, day, true);
+      return;
+    }
+    const s = this.store;
+    this.leavePool(id);
+    s.clearFlags(id, Flag.ATD);
+    s.move(id, Stage.AT_LARGE, day);
+    this.ntaPendingCount++;
+    const filed = t.ntaFiledShare > 0 && this.streams.border.next() < t.ntaFiledShare;
+    this.schedule(day + Math.max(1, this.delay(t.ntaFilingDelay)), filed ? Ev.NTA_FILED : Ev.NTA_LAPSED, id);
+  }
+
+  /**
+   * People at large whose notice is not yet due (in no pool); the daily check counts them with the
+   * at-large pools.
+   */
+  ntaPendingCount = 0;
+
+  /** Takes a person off the pending list when their notice is due; false if they are not on it. */
+  private ntaDue(id: number): boolean {
+    const s = this.store;
+    if (s.stageOf(id) !== Stage.AT_LARGE || s.poolOf(id) !== NO_POOL) return false;
+    this.ntaPendingCount--;
+    return true;
+  }
+
+  /** A notice to appear reaches the court: the case joins the non-detained docket. */
+  ntaFiled(id: number, day: number): void {
+    if (this.ntaDue(id)) this.toNonDetained(id, day, true);
+  }
+
+  /** A notice never filed: the person stays at large without proceedings, now in the at-large pools. */
+  ntaLapsed(id: number, day: number): void {
+    if (this.ntaDue(id)) this.joinAtLarge(id, day);
   }
 
   /** Leaves the non-detained docket (court completion or appeal): ends ATD enrolment. */

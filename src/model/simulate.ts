@@ -256,6 +256,12 @@ class DayStepper {
       case Ev.PROTECTION_END:
         this.protections.end(id, day);
         break;
+      case Ev.NTA_FILED:
+        m.ntaFiled(id, day);
+        break;
+      case Ev.NTA_LAPSED:
+        m.ntaLapsed(id, day);
+        break;
       default:
         throw new Error(`unknown calendar event type ${type}`);
     }
@@ -394,7 +400,7 @@ class DayStepper {
     const expected = s.created + s.inflows - s.exits;
     if (inside !== expected)
       this.fail(`day ${day}: ${inside} inside, expected ${expected} from inflows and exits`);
-    let atLarge = 0;
+    let atLarge = m.ntaPendingCount; // at large with a notice not yet filed: in no pool until it is due
     for (const k of AT_LARGE_POOLS) atLarge += m.pools[k]!.size;
     if (atLarge !== c[Stage.AT_LARGE]! + c[Stage.AT_LARGE_ORDER]!) {
       this.fail(

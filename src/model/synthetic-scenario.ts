@@ -99,6 +99,9 @@ const BASE: Record<ParameterPath, Value> = {
   "detention.initial_border_share": 0.7,
   "detention.initial_ordered_share": 0.4,
   "courts.detained_min_days": 0,
+  // Filed at once, always: the hand-computed tests see every border release on the docket the same day.
+  "courts.nta_filing_delay_days": 0,
+  "courts.nta_filed_share": 1,
   "population.prior_removal_share": 0,
   "border.ice_processed_share": 0,
   "detention.deaths_per_100k_detention_years": 50,

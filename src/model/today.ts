@@ -22,6 +22,8 @@ export class Today {
   appealDays = 0;
   appealDaysDetained = 0;
   appealSustained = 0;
+  ntaFilingDelay = 0;
+  ntaFiledShare = 1;
   shareEmployed = 0;
   readonly outcomesDetained = new Float64Array(COURT_OUTCOMES.length);
   readonly outcomesNonDetained = new Float64Array(COURT_OUTCOMES.length);
@@ -43,6 +45,8 @@ export class Today {
     this.appealDays = p.scalar("courts.appeal_days").at(day);
     this.appealDaysDetained = p.scalar("courts.appeal_days_detained").at(day);
     this.appealSustained = p.scalar("courts.appeal_sustained_share").at(day);
+    this.ntaFilingDelay = p.scalar("courts.nta_filing_delay_days").at(day);
+    this.ntaFiledShare = p.scalar("courts.nta_filed_share").at(day);
     this.shareEmployed = p.scalar("population.share_employed").at(day);
     const od = p.breakdown("courts.outcomes_detained").at(day);
     const on = p.breakdown("courts.outcomes_non_detained").at(day);

@@ -199,6 +199,9 @@ export const CATALOG = {
   "courts.cost_per_completion": usd("USD per completion"),
   "courts.other_receipts": { kind: "scalar", unit: "cases per year", min: 0 },
   "courts.detained_min_days": days,
+  // Notices to appear served on release at the border but filed with the court later, or never.
+  "courts.nta_filing_delay_days": days,
+  "courts.nta_filed_share": share,
 
   // Expedited removal and credible fear
   "expedited_removal.window_days": days,
