@@ -4,6 +4,7 @@ import {
   Granted,
   HeapCalendar,
   Queued,
+  RandomStream,
   Rejected,
   Resource,
   Simulation,
@@ -111,5 +112,31 @@ describe("Resource", () => {
     expect(on.r.queueStat.mean(on.sim.now)).toBeCloseTo(2.5, 12); // 3 waiting on [0, 1), 2 on [1, 2)
     expect(Number.isNaN(off.r.queueStat.mean(off.sim.now))).toBe(true);
     expect(Number.isNaN(off.r.busyStat.current)).toBe(true);
+  });
+
+  it("takes the same decisions with and without statistics over random requests, releases and capacity changes", () => {
+    // Without statistics a FIFO resource uses its own short release path; with them, the general one.
+    const trace = (timeWeighted: boolean) => {
+      const { r, granted } = setup({ capacity: 3, timeWeighted });
+      const rng = RandomStream.create(5, "resource ops");
+      const log: Array<number | string> = [];
+      for (let step = 0; step < 3000; step++) {
+        const u = rng.next();
+        if (u < 0.5) log.push(r.request(step));
+        else if (u < 0.97) {
+          try {
+            r.release();
+            log.push("released");
+          } catch (e) {
+            log.push((e as Error).message);
+          }
+        } else r.setCapacity(rng.int(6));
+        log.push(r.busy, r.queueLength);
+      }
+      return { log, granted, counts: [r.requests, r.grants, r.maxQueue] };
+    };
+    const off = trace(false);
+    expect(off.log).toContain("Resource.release: no unit is held");
+    expect(off).toEqual(trace(true));
   });
 });
