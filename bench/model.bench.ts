@@ -38,7 +38,11 @@ function defaultScenarioAt(persons: number): Scenario {
     },
   });
   const { tree } = readParameterTree();
-  return parseScenarioText(doc.toString(), DEFAULT_SCENARIO, tree, { scale: 1, horizonDays: simDays, seed: 1 });
+  return parseScenarioText(doc.toString(), DEFAULT_SCENARIO, tree, {
+    scale: 1,
+    horizonDays: simDays,
+    seed: 1,
+  });
 }
 
 const scenario =
