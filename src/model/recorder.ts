@@ -1,8 +1,9 @@
 /**
  * Daily series (full scale) and per-resource use against capacity, and their aggregation into months and
  * fiscal years: flows are summed, stocks averaged. Utilisation of a resource over a month is its summed use
- * over its summed capacity; the binding resource is the most used one at 95% or more (ties go to the
- * downstream resource, since upstream capacity cannot be used when downstream is full).
+ * over its summed capacity; the binding resource is the most used one at 95% or more, use above 100% (whole
+ * agents against a fractional capacity) counting as 100% (ties go to the downstream resource, since upstream
+ * capacity cannot be used when downstream is full).
  */
 import { fiscalYearLabel, fiscalYearOfDay, monthLabelOfDay } from "../util/dates.ts";
 import { ALL_FLOWS, ALL_STOCKS } from "./flows.ts";
@@ -89,8 +90,10 @@ export class Recorder {
           u += this.used[r][d];
           c += this.capacity[r][d];
         }
-        const util = c > 0 ? u / c : 0;
-        byResource[r] = util;
+        byResource[r] = c > 0 ? u / c : 0;
+        // A small capacity met in whole agents (a quota of a few agents a month, say) can show a month
+        // slightly above 100%; no resource is more than fully used, so ties at full use go by the order.
+        const util = Math.min(1, byResource[r]!);
         if (util > best + 0.01) {
           best = util;
           binding = r;
