@@ -9,8 +9,13 @@ import { fiscalYearLabel, fiscalYearOfDay, monthLabelOfDay } from "../util/dates
 import { ALL_FLOWS, ALL_STOCKS } from "./flows.ts";
 import type { PeriodRow } from "./results.ts";
 
-/** Resources in tie-break order (downstream first). */
+/**
+ * Resources in tie-break order. Money comes first: on a day when ICE's budget is spent and the scenario's
+ * budget policy acts on it (arrests rationed, capacity frozen), it gates the whole pipeline whatever else
+ * is full. The others go downstream first.
+ */
 export const RESOURCES = [
+  "budget",
   "beds",
   "judges",
   "asylum_officers",

@@ -107,6 +107,8 @@ class DayStepper {
   private conservationOk = true;
   private detentionDays = 0;
   private lastProgress = 0;
+  /** Whether ICE's spent budget constrains today (the scenario's budget policy acts on it). */
+  private budgetActs = false;
   private readonly batchType = new Int32Array(CALENDAR_BATCH);
   private readonly batchId = new Int32Array(CALENDAR_BATCH);
   /** Daily series written every day, looked up once. */
@@ -171,6 +173,7 @@ class DayStepper {
     m.policy.update(day);
     const st = m.policy.state;
     const frozen = st.whenBudgetExhausted === "stop_capacity" && m.ledger.isExhausted("ICE", day);
+    this.budgetActs = frozen;
     m.caps.update(day, frozen, m.ledger);
     m.today.update(p, st, day);
     m.bedsAgents = m.caps.beds * this.scale;
@@ -288,6 +291,7 @@ class DayStepper {
     cases.stepReferrals(day);
     const rationed =
       m.policy.state.whenBudgetExhausted === "ration_arrests" && m.ledger.isExhausted("ICE", day);
+    if (rationed) this.budgetActs = true;
     arrests.step(day, rationed);
     departures.recordArrests(day, arrests.today.interiorArrests);
     departures.step(day, arrests.atLargeSize());
@@ -380,6 +384,8 @@ class DayStepper {
 
     const rec = this.rec;
     const { cases, removal } = this;
+    // Money as a resource: fully used on the days its exhaustion rations arrests or freezes capacity.
+    rec.resource(day, "budget", this.budgetActs ? 1 : 0, 1);
     rec.resource(day, "beds", detained, bedsHeld);
     rec.resource(day, "atd", atd, m.atdCapacityAgents);
     rec.resource(day, "judges", cases.court.used, cases.court.offered);

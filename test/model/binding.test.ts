@@ -10,7 +10,7 @@ const JANUARY_2030 = parseIsoDay("2030-01-01")!;
 
 /** 31 days of January 2030 with the given daily (used, capacity) per resource. */
 function january(
-  uses: Partial<Record<"beds" | "judges" | "third_country_quota" | "officers", [number, number]>>,
+  uses: Partial<Record<"budget" | "beds" | "judges" | "third_country_quota" | "officers", [number, number]>>,
 ) {
   const rec = new Recorder(31, JANUARY_2030);
   for (let d = 0; d < 31; d++) {
@@ -34,6 +34,11 @@ describe("binding constraint", () => {
 
   it("goes to the downstream resource when two are full", () => {
     expect(january({ beds: [100, 100], officers: [100, 100] }).binding).toBe("beds");
+  });
+
+  it("is the budget when it is spent all month and its policy acts, even with beds full", () => {
+    expect(january({ budget: [1, 1], beds: [100, 100], judges: [100, 100] }).binding).toBe("budget");
+    expect(january({ budget: [0, 1], beds: [100, 100] }).binding).toBe("beds");
   });
 
   it("counts use above capacity as full, so that rounding of a small quota does not outrank full beds", () => {

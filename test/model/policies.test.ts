@@ -323,6 +323,9 @@ describe("policy events", () => {
     const ignore = run([[0, { type: "budget_policy", whenExhausted: "ignore" }]], poor);
     expect(total(ration, "flow.book_ins")).toBeLessThan(0.8 * total(ignore, "flow.book_ins"));
     expect(ration.budget.some((b) => b.exhausted)).toBe(true);
+    // Money then binds: fully used in the months it rations arrests, unused when the policy ignores it.
+    expect(ration.utilisation.some((u) => u.binding === "budget" && u.byResource.budget === 1)).toBe(true);
+    expect(ignore.utilisation.every((u) => u.byResource.budget === 0 && u.binding !== "budget")).toBe(true);
     const beds: [number, PolicyFields] = [
       200,
       { type: "beds_added", facility: "soft_sided", beds: 100, leadDays: 0, rampDays: 0 },
