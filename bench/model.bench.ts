@@ -4,11 +4,11 @@
  * (`population.unauthorized_total` overridden; the other starting counts stay as cited), 10 simulated
  * years, scale 1.0; beside it the plain-JavaScript M/M/c reference (10M customers) on the same machine in
  * the same run. BENCH_SCENARIO=synthetic runs instead the synthetic scenario that has one event of every
- * policy type and many more stage changes per person (a denser event load). Prints progress to stderr and, as its last line, one JSON object with the figures (the
- * required ones first, then CPU-time figures, which are steadier than wall time on a shared machine).
- * BENCH_PERSONS and BENCH_YEARS shrink the run for a quick look. The npm script sets
- * GLIBC_TUNABLES=glibc.malloc.hugetlb=1 (huge pages for large allocations where the kernel allows them on
- * request); run the file without it to measure with ordinary pages.
+ * policy type and many more stage changes per person (a denser event load). Prints progress to stderr and,
+ * as its last line, one JSON object with the figures (the required ones first, then CPU-time figures,
+ * which are steadier than wall time on a shared machine). BENCH_PERSONS and BENCH_YEARS shrink the run
+ * for a quick look. Setting GLIBC_TUNABLES=glibc.malloc.hugetlb=1 measures with transparent huge pages
+ * (docs/model.md: they no longer pay for this workload).
  */
 import { readFileSync } from "node:fs";
 import { parseDocument } from "yaml";
