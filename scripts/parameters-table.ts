@@ -7,42 +7,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { PARAMETER_PATHS } from "../src/params/catalog.ts";
-import { formatIssues, readParameterTree, type TreeParameter } from "../src/params/index.ts";
-
-const START = "<!-- parameters-table:start -->";
-const END = "<!-- parameters-table:end -->";
-
-const number = (x: number) => x.toLocaleString("en-US", { maximumFractionDigits: 4 });
-
-function formatValue(value: TreeParameter["values"][number]["value"]): string {
-  if (typeof value === "number") return number(value);
-  return Object.entries(value)
-    .map(([key, v]) => `${key} ${number(v)}`)
-    .join(", ");
-}
-
-/** "sourced", "assumption", or for the whole history how many dated values rest on assumptions. */
-function provenanceOf(p: TreeParameter): string {
-  const latest = p.values[p.values.length - 1]!;
-  const assumed = p.values.filter((v) => v.provenance.assumption).length;
-  const now = latest.provenance.assumption ? "assumption" : "sourced";
-  if (assumed === 0 || assumed === p.values.length) return now;
-  return `${now} (${assumed} of ${p.values.length} dates assumed)`;
-}
-
-function parametersTable(parameters: ReadonlyMap<string, TreeParameter>): string {
-  const rows = PARAMETER_PATHS.map((path) => {
-    const p = parameters.get(path);
-    if (!p) return `| \`${path}\` | | *missing* | | |`;
-    const latest = p.values[p.values.length - 1]!;
-    const cell = (text: string) => text.replaceAll("|", "\\|");
-    return `| \`${path}\` | ${cell(p.unit)} | ${cell(formatValue(latest.value))} | ${latest.date} | ${provenanceOf(p)} |`;
-  });
-  return ["| parameter | unit | latest value | since | provenance |", "|---|---|---|---|---|", ...rows].join(
-    "\n",
-  );
-}
+import { formatIssues, readParameterTree } from "../src/params/index.ts";
+import { TABLE_END as END, parametersTable, TABLE_START as START } from "../src/params/parameters-table.ts";
 
 function main(): void {
   const { values: flags } = parseArgs({
