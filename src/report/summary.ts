@@ -92,7 +92,7 @@ export function terminalSummary(agg: RunAggregate, ctx: SummaryContext): string 
   if (runs.length === 0) lines.push("  none reported");
   for (const r of runs) {
     const span = r.from === r.to ? r.from : `${r.from} – ${r.to}`;
-    lines.push(`  ${span.padEnd(20)} ${r.resource || "none"}`);
+    lines.push(`  ${span.padEnd(20)} ${r.resource ? humanName(r.resource) : "none"}`);
   }
   lines.push("");
 

@@ -91,8 +91,8 @@ describe("terminal summary", () => {
     expect(text).toMatch(/Time to target \(5,000 removals\)/);
     expect(text).toMatch(/Peak detention: .* people .* beds/);
     expect(text).toMatch(/Cost per removal: \$[\d,]+ per person removed/);
-    expect(text).toMatch(/2025-01 – 2025-03\s+judges/);
-    expect(text).toMatch(/2025-04 – 2025-06\s+beds/);
+    expect(text).toMatch(/2025-01 – 2025-03\s+Judges/);
+    expect(text).toMatch(/2025-04 – 2025-06\s+Beds/);
   });
 
   it("lists the three largest impacts on people with their units", () => {
