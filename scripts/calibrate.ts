@@ -19,7 +19,8 @@ import { simulate } from "../src/backtest/run.ts";
 import { coordinateSearch } from "../src/backtest/search.ts";
 import { type BacktestSettings, DEFAULT_SETTINGS } from "../src/backtest/settings.ts";
 import { writeFittedValues } from "../src/backtest/write-back.ts";
-import { loadParameterTree } from "../src/params/index.ts";
+import { loadParameterTree, readParameterTree } from "../src/params/index.ts";
+import { parametersTable, withParametersTable } from "../src/params/parameters-table.ts";
 
 const { values: flags } = parseArgs({
   options: {
@@ -119,4 +120,9 @@ if (!flags["dry-run"]) {
   if (i < 0 || j < i) throw new Error(`${docFile}: markers ${begin} and ${end} not found`);
   writeFileSync(docFile, `${doc.slice(0, i + begin.length)}\n${markdown}${doc.slice(j)}`);
   process.stderr.write("calibrate: updated docs/calibration.md\n");
+  // The parameter guide shows the latest values, which now include the fitted ones.
+  const tableFile = join(root, "docs/parameters.md");
+  const table = parametersTable(readParameterTree(tree.dir).tree.parameters);
+  writeFileSync(tableFile, withParametersTable(readFileSync(tableFile, "utf8"), table));
+  process.stderr.write("calibrate: updated the table in docs/parameters.md\n");
 }

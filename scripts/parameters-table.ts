@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { formatIssues, readParameterTree } from "../src/params/index.ts";
-import { TABLE_END as END, parametersTable, TABLE_START as START } from "../src/params/parameters-table.ts";
+import { parametersTable, withParametersTable } from "../src/params/parameters-table.ts";
 
 function main(): void {
   const { values: flags } = parseArgs({
@@ -27,17 +27,13 @@ function main(): void {
     return;
   }
   const docFile = join(root, "docs", "parameters.md");
-  const doc = readFileSync(docFile, "utf8");
-  const start = doc.indexOf(START);
-  const end = doc.indexOf(END);
-  if (start < 0 || end < start) {
-    process.stderr.write(
-      `docs/parameters.md: markers ${START} and ${END} not found; add them around the table\n`,
-    );
+  try {
+    writeFileSync(docFile, withParametersTable(readFileSync(docFile, "utf8"), table));
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 2;
     return;
   }
-  writeFileSync(docFile, `${doc.slice(0, start + START.length)}\n${table}\n${doc.slice(end)}`);
   process.stderr.write(`docs/parameters.md: table of ${tree.parameters.size} parameters written\n`);
 }
 

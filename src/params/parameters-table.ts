@@ -38,3 +38,15 @@ export function parametersTable(parameters: ReadonlyMap<string, TreeParameter>):
     "\n",
   );
 }
+
+/** `doc` with the text between the table markers replaced by `table`; throws when the markers are missing. */
+export function withParametersTable(doc: string, table: string, docName = "docs/parameters.md"): string {
+  const start = doc.indexOf(TABLE_START);
+  const end = doc.indexOf(TABLE_END);
+  if (start < 0 || end < start) {
+    throw new Error(
+      `${docName}: markers ${TABLE_START} and ${TABLE_END} not found; add them around the table`,
+    );
+  }
+  return `${doc.slice(0, start + TABLE_START.length)}\n${table}\n${doc.slice(end)}`;
+}
