@@ -22,6 +22,8 @@ const O = { removal: 0, departure: 1, relief: 2, termination: 3 } as const;
 export class Cases {
   readonly cf = new DailyCapacity();
   readonly court = new DailyCapacity();
+  /** Court decisions on the detained docket and for Remain-in-Mexico cases in the last court day. */
+  detainedAndRimDecided = 0;
 
   constructor(private readonly m: Model) {}
 
@@ -108,6 +110,7 @@ export class Cases {
       rw.add(day - s.stageDayOf(id));
       this.decideRemainInMexico(id, day, abscond);
     }
+    this.detainedAndRimDecided = used;
     const nw = m.waits.get("non_detained_docket")!;
     const inAbsentia = p.scalar("courts.in_absentia_share").at(day);
     while (used < slots && m.nonDetainedDocket.length > 0) {

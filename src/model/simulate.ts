@@ -286,7 +286,8 @@ class DayStepper {
     const courtSlots = cases.court.offered + 1;
     s.prefetchQueue(m.detainedDocket, courtSlots);
     s.prefetchQueue(m.rimQueue, courtSlots);
-    s.prefetchQueue(m.nonDetainedDocket, courtSlots);
+    // The non-detained docket gets what the detained docket and Remain in Mexico leave (as yesterday).
+    s.prefetchQueue(m.nonDetainedDocket, Math.max(0, courtSlots - cases.detainedAndRimDecided) + 1);
     cases.stepCourts(day);
     cases.stepReferrals(day);
     const rationed =
