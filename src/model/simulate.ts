@@ -16,6 +16,7 @@ import { fiscalYearsCovered } from "./money.ts";
 import { Protections } from "./protections.ts";
 import { Recorder } from "./recorder.ts";
 import { Removal } from "./removal.ts";
+import { STOCK_SERIES } from "./results.ts";
 import {
   AT_LARGE_POOLS,
   FIRST_EXIT,
@@ -129,7 +130,7 @@ class DayStepper {
     this.removal = new Removal(m);
     this.protections = new Protections(m);
     this.departures = new Departures(m);
-    this.stockSeries = DAILY_STOCKS.map((name) => this.rec.daily[name]!);
+    this.stockSeries = STOCK_SERIES.map((name) => this.rec.daily[name]!);
     this.flowSeries = ALL_FLOWS.map((name) => this.rec.daily[name]!);
     this.fundBudget(scenario);
   }
@@ -360,7 +361,7 @@ class DayStepper {
     const inv = 1 / this.scale;
     const v = this.stockSeries;
     let k = 0;
-    // In DAILY_STOCKS order.
+    // In STOCK_SERIES order (results.ts).
     v[k++]![day] = c[Stage.AT_LARGE]! * inv;
     v[k++]![day] = c[Stage.AT_LARGE_ORDER]! * inv;
     v[k++]![day] = c[Stage.PROTECTED]! * inv;
@@ -461,27 +462,6 @@ class DayStepper {
     if (this.conservationMessages.length < 5) this.conservationMessages.push(msg);
   }
 }
-
-/** The stocks recordDay writes, in the order it writes them. */
-const DAILY_STOCKS = [
-  "stock.at_large",
-  "stock.at_large_with_order",
-  "stock.protected",
-  "stock.non_detained_docket",
-  "stock.atd",
-  "stock.remain_in_mexico",
-  "stock.detained",
-  "stock.detained_docket",
-  "stock.awaiting_credible_fear",
-  "stock.awaiting_removal",
-  "stock.court_backlog",
-  "stock.appeals_pending",
-  "capacity.beds",
-  "capacity.atd",
-  "capacity.officers",
-  "capacity.judges",
-  "capacity.asylum_officers",
-] as const;
 
 const ARREST_CHANNELS = ["at_large", "custodial", "task_force", "national_guard"] as const;
 const ARREST_FLOWS = [F.arrestsAtLarge, F.arrestsCustodial, F.arrestsTaskForce, F.arrestsGuard] as const;
