@@ -7,7 +7,7 @@
  */
 import { NATIONALITY_GROUPS, SECTORS, YEARS_IN_US_BUCKETS } from "../params/catalog.ts";
 import { bernoulliThreshold, SmallDiscrete, smallInt } from "./discrete.ts";
-import type { RandomStream } from "./engine.ts";
+import { binomial, type RandomStream } from "./engine.ts";
 import type { Model } from "./model.ts";
 import {
   Flag,
@@ -48,48 +48,109 @@ const NAT_CHNV = -2;
 const BUCKET_DRAWN = -1;
 
 /**
- * Adds people row by row. A class rather than closures inside one long function: each loop is a small
- * method, so it is optimised once and reused by every replication in the thread instead of being
- * compiled on the fly again in each replication.
+ * Splits n people over categories with the given weights (≥ 0, not all zero): a multinomial draw made of
+ * conditional binomials, so the counts have exactly the law of n independent categorical draws.
+ */
+function splitCounts(rng: RandomStream, n: number, weights: ArrayLike<number>, out: Float64Array): void {
+  let total = 0;
+  let last = -1;
+  for (let i = 0; i < weights.length; i++) {
+    const w = Math.max(0, weights[i]);
+    total += w;
+    if (w > 0) last = i;
+  }
+  if (last < 0) throw new RangeError("synthesis: category weights must not all be zero");
+  let left = n;
+  let rest = total;
+  for (let i = 0; i < weights.length; i++) {
+    const w = Math.max(0, weights[i]);
+    let k = 0;
+    if (i === last) k = left;
+    else if (left > 0 && w > 0) k = binomial(rng, left, Math.min(1, w / rest));
+    out[i] = k;
+    left -= k;
+    rest -= w;
+  }
+}
+
+/** A one-hot weight vector: everyone in category i. */
+function only(i: number, length: number): Float64Array {
+  const w = new Float64Array(length);
+  w[i] = 1;
+  return w;
+}
+
+/**
+ * Adds people group by group. A group's people are independent draws of nationality, years in the U.S.,
+ * criminal record, U.S.-citizen child, employment and sector (and, for some groups, one more flag), so the
+ * number of them in each combination of these attributes is a multinomial draw: it is drawn by
+ * conditional binomials (a few thousand per group) and each combination's rows are then written in a
+ * tight loop, with only the entry day drawn per person. That gives the population the same law as drawing
+ * every attribute of every person, for a fraction of the draws and none of the unpredictable branches.
+ * Rows come out grouped by attributes; nothing in the model depends on row order (pools are drawn from
+ * uniformly, and the one queue filled here, the non-detained docket, is shuffled).
+ *
+ * A class rather than closures inside one long function: each loop is a small method, so it is optimised
+ * once and reused by every replication in the thread instead of being compiled on the fly again in each.
  */
 class Synthesizer {
   private readonly rng: RandomStream;
-  private readonly natTable: SmallDiscrete;
-  private readonly chnvTable: SmallDiscrete;
-  private readonly chnvIndex: readonly number[];
   private readonly yearTable: SmallDiscrete;
   private readonly sectorTable: SmallDiscrete;
+  private readonly natShares: Float64Array;
+  private readonly chnvWeights: Float64Array;
+  private readonly yearShares: Float64Array;
+  private readonly sectorShares: Float64Array;
+  private readonly shareCriminal: number;
+  private readonly shareChild: number;
+  private readonly shareEmployed: number;
   private readonly pCriminal: number;
   private readonly pChild: number;
   private readonly pEmployed: number;
   private readonly rangeLo: readonly number[];
   private readonly rangeWidth: readonly number[];
+  /** Split counts, one array per level (the levels nest). */
+  private readonly byNat: Float64Array;
+  private readonly byBucket: Float64Array;
+  private readonly bySector: Float64Array;
+  /** The group being added: its stage, flags every member has, and an optional extra flag with its share. */
+  private stage = 0;
+  private baseFlags = 0;
+  private extraFlag = 0;
+  private extraShare = 0;
+  private bucketWeights: Float64Array;
 
   constructor(private readonly m: Model) {
     const p = m.params;
     this.rng = m.streams.population;
     const natShares = p.breakdown("population.share_by_nationality").at(0);
-    this.natTable = new SmallDiscrete(NATIONALITY_GROUPS.map((k) => natShares[k]));
-    this.chnvTable = new SmallDiscrete(CHNV.map((k) => Math.max(1e-12, natShares[k])));
-    this.chnvIndex = CHNV.map((k) => NATIONALITY_GROUPS.indexOf(k));
+    this.natShares = Float64Array.from(NATIONALITY_GROUPS, (k) => natShares[k]);
+    this.chnvWeights = new Float64Array(NATIONALITY_GROUPS.length);
+    for (const k of CHNV) this.chnvWeights[NATIONALITY_GROUPS.indexOf(k)] = Math.max(1e-12, natShares[k]);
     const yearShares = p.breakdown("population.years_in_us").at(0);
-    this.yearTable = new SmallDiscrete(YEARS_IN_US_BUCKETS.map((k) => yearShares[k]));
+    this.yearShares = Float64Array.from(YEARS_IN_US_BUCKETS, (k) => yearShares[k]);
+    this.yearTable = new SmallDiscrete(this.yearShares);
     const sectorShares = p.breakdown("population.employment_by_sector").at(0);
-    this.sectorTable = new SmallDiscrete(SECTORS.map((k) => sectorShares[k]));
-    this.pCriminal = bernoulliThreshold(p.scalar("population.share_with_criminal_record").at(0));
-    this.pChild = bernoulliThreshold(p.scalar("population.share_with_us_citizen_child").at(0));
-    this.pEmployed = bernoulliThreshold(p.scalar("population.share_employed").at(0));
+    this.sectorShares = Float64Array.from(SECTORS, (k) => sectorShares[k]);
+    this.sectorTable = new SmallDiscrete(this.sectorShares);
+    this.shareCriminal = p.scalar("population.share_with_criminal_record").at(0);
+    this.shareChild = p.scalar("population.share_with_us_citizen_child").at(0);
+    this.shareEmployed = p.scalar("population.share_employed").at(0);
+    this.pCriminal = bernoulliThreshold(this.shareCriminal);
+    this.pChild = bernoulliThreshold(this.shareChild);
+    this.pEmployed = bernoulliThreshold(this.shareEmployed);
     this.rangeLo = YEARS_IN_US_BUCKETS.map((b) => YEARS_RANGE[b][0]);
     this.rangeWidth = YEARS_IN_US_BUCKETS.map((b) => YEARS_RANGE[b][1] - YEARS_RANGE[b][0]);
+    this.byNat = new Float64Array(NATIONALITY_GROUPS.length);
+    this.byBucket = new Float64Array(YEARS_IN_US_BUCKETS.length);
+    this.bySector = new Float64Array(SECTORS.length);
+    this.bucketWeights = this.yearShares;
   }
 
-  nationality(source: number): number {
-    if (source >= 0) return source;
-    if (source === NAT_CHNV) return this.chnvIndex[this.chnvTable.sample(this.rng)]!;
-    return this.natTable.sample(this.rng);
-  }
-
-  /** One person: flags (criminal record, U.S.-citizen child, employment and sector), then the entry day. */
+  /**
+   * One person drawn attribute by attribute (flags, sector, years in the U.S. unless `bucket` is given,
+   * entry day): for the few people placed one at a time (the detained population on day 0).
+   */
   add(stage: number, nat: number, bucket: number): number {
     const rng = this.rng;
     let flags = 0;
@@ -105,10 +166,92 @@ class Synthesizer {
     return this.m.store.add(stage, nat, flags, sector, entry, 0);
   }
 
+  /**
+   * Adds `count` people in `stage` with nationality weights `nat` and years-in-U.S. bucket `bucket`
+   * (BUCKET_DRAWN: the population's mix); every one gets `baseFlags`, and `extraFlag` with probability
+   * `extraShare`. Returns the first row id; the group's rows are the next `count` ids.
+   */
+  addGroup(
+    count: number,
+    stage: number,
+    nat: Float64Array,
+    bucket: number,
+    baseFlags = 0,
+    extraFlag = 0,
+    extraShare = 0,
+  ): number {
+    const first = this.m.store.size;
+    if (count <= 0) return first;
+    this.stage = stage;
+    this.baseFlags = baseFlags;
+    this.extraFlag = extraFlag;
+    this.extraShare = extraShare;
+    this.bucketWeights = bucket === BUCKET_DRAWN ? this.yearShares : only(bucket, YEARS_IN_US_BUCKETS.length);
+    const byNat = this.byNat;
+    splitCounts(this.rng, count, nat, byNat);
+    for (let n = 0; n < byNat.length; n++) if (byNat[n] > 0) this.byYears(byNat[n], n);
+    return first;
+  }
+
+  private byYears(count: number, nat: number): void {
+    const byBucket = this.byBucket;
+    splitCounts(this.rng, count, this.bucketWeights, byBucket);
+    for (let b = 0; b < byBucket.length; b++) if (byBucket[b] > 0) this.byFlags(byBucket[b], nat, b);
+  }
+
+  /** Criminal record, then U.S.-citizen child, then employment, each a binomial split. */
+  private byFlags(count: number, nat: number, bucket: number): void {
+    const rng = this.rng;
+    const criminal = binomial(rng, count, this.shareCriminal);
+    for (let c = 0; c < 2; c++) {
+      const kc = c === 0 ? criminal : count - criminal;
+      if (kc === 0) continue;
+      const fc = this.baseFlags | (c === 0 ? Flag.CRIMINAL : 0);
+      const child = binomial(rng, kc, this.shareChild);
+      for (let h = 0; h < 2; h++) {
+        const kh = h === 0 ? child : kc - child;
+        if (kh === 0) continue;
+        const fh = fc | (h === 0 ? Flag.US_CHILD : 0);
+        const employed = binomial(rng, kh, this.shareEmployed);
+        if (kh - employed > 0) this.byExtra(kh - employed, nat, bucket, fh, 255);
+        if (employed > 0) this.bySectors(employed, nat, bucket, fh | Flag.EMPLOYED);
+      }
+    }
+  }
+
+  private bySectors(count: number, nat: number, bucket: number, flags: number): void {
+    const bySector = this.bySector;
+    splitCounts(this.rng, count, this.sectorShares, bySector);
+    for (let s = 0; s < bySector.length; s++)
+      if (bySector[s] > 0) this.byExtra(bySector[s], nat, bucket, flags, s);
+  }
+
+  private byExtra(count: number, nat: number, bucket: number, flags: number, sector: number): void {
+    const withExtra = this.extraShare > 0 ? binomial(this.rng, count, this.extraShare) : 0;
+    if (withExtra > 0) this.rows(withExtra, nat, bucket, flags | this.extraFlag, sector);
+    if (count - withExtra > 0) this.rows(count - withExtra, nat, bucket, flags, sector);
+  }
+
+  /** The rows of one combination of attributes: only the entry day differs from row to row. */
+  private rows(count: number, nat: number, bucket: number, flags: number, sector: number): void {
+    const rng = this.rng;
+    const store = this.m.store;
+    const stage = this.stage;
+    const lo = this.rangeLo[bucket]!;
+    const width = this.rangeWidth[bucket]!;
+    for (let i = 0; i < count; i++) store.add(stage, nat, flags, sector, -(lo + smallInt(rng, width)), 0);
+  }
+
+  /** Nationality weights of a group: the population's mix, CHNV's, or one group. */
+  natWeights(source: number): Float64Array {
+    if (source >= 0) return only(source, NATIONALITY_GROUPS.length);
+    return source === NAT_CHNV ? this.chnvWeights : this.natShares;
+  }
+
   addProtected(count: number, natSource: number, bucket: number, protection: number, pool: number): void {
     const m = this.m;
-    for (let i = 0; i < count; i++) {
-      const id = this.add(Stage.PROTECTED, this.nationality(natSource), bucket);
+    const first = this.addGroup(count, Stage.PROTECTED, this.natWeights(natSource), bucket);
+    for (let id = first; id < first + count; id++) {
       m.store.setProtection(id, protection);
       m.joinPool(id, pool);
     }
@@ -116,18 +259,27 @@ class Synthesizer {
 
   addFinalOrders(count: number): void {
     const m = this.m;
-    for (let i = 0; i < count; i++) {
-      const id = this.add(Stage.AT_LARGE_ORDER, this.natTable.sample(this.rng), BUCKET_DRAWN);
-      m.store.addFlags(id, Flag.HAS_ORDER);
-      m.joinAtLarge(id, 0);
-    }
+    const first = this.addGroup(count, Stage.AT_LARGE_ORDER, this.natShares, BUCKET_DRAWN, Flag.HAS_ORDER);
+    for (let id = first; id < first + count; id++) m.joinAtLarge(id, 0);
   }
 
-  /** Pending cases on the non-detained docket, the first `atdRoom` of them enrolled in ATD. */
+  /**
+   * Pending cases on the non-detained docket, in random order (the docket is a queue and the rows come
+   * out grouped by attributes), the first `atdRoom` of them enrolled in ATD.
+   */
   addPendingCases(count: number, atdRoom: number): void {
     const m = this.m;
-    for (let i = 0; i < count; i++) {
-      const id = this.add(Stage.NON_DETAINED, this.natTable.sample(this.rng), BUCKET_DRAWN);
+    const first = this.addGroup(count, Stage.NON_DETAINED, this.natShares, BUCKET_DRAWN);
+    const order = new Int32Array(Math.max(0, count));
+    for (let i = 0; i < order.length; i++) order[i] = first + i;
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = this.rng.int(i + 1);
+      const t = order[i]!;
+      order[i] = order[j]!;
+      order[j] = t;
+    }
+    for (let i = 0; i < order.length; i++) {
+      const id = order[i]!;
       m.nonDetainedDocket.push(id);
       if (i < atdRoom) {
         m.store.addFlags(id, Flag.ATD);
@@ -136,16 +288,20 @@ class Synthesizer {
     }
   }
 
-  /** The rest: removable with no status; some removed before and back (`pPrior`, a uint32 threshold). */
-  addNoStatus(count: number, pPrior: number): void {
+  /** The rest: removable with no status; a share `priorShare` removed before and back. */
+  addNoStatus(count: number, priorShare: number): void {
     const m = this.m;
-    const rng = this.rng;
-    for (let i = 0; i < count; i++) {
-      const id = this.add(Stage.AT_LARGE, this.natTable.sample(rng), BUCKET_DRAWN);
-      // Removed before and back: a new arrest reinstates the prior order (with the reinstatement share).
-      if (rng.nextUint32() < pPrior) m.store.addFlags(id, Flag.REENTRANT);
-      m.joinAtLarge(id, 0);
-    }
+    // Removed before and back: a new arrest reinstates the prior order (with the reinstatement share).
+    const first = this.addGroup(
+      count,
+      Stage.AT_LARGE,
+      this.natShares,
+      BUCKET_DRAWN,
+      0,
+      Flag.REENTRANT,
+      priorShare,
+    );
+    for (let id = first; id < first + count; id++) m.joinAtLarge(id, 0);
   }
 }
 
@@ -201,7 +357,7 @@ export function synthesizePopulation(m: Model): SynthesisCounts {
 
   const total = scaledCount(rng, p.scalar("population.unauthorized_total").at(0), scale);
   const rest = Math.max(0, total - assigned);
-  syn.addNoStatus(rest, bernoulliThreshold(p.scalar("population.prior_removal_share").at(0)));
+  syn.addNoStatus(rest, p.scalar("population.prior_removal_share").at(0));
   byLegal.no_status = rest;
   return { persons: m.store.size, byLegal };
 }
