@@ -19,6 +19,9 @@ import {
   Stage,
 } from "./stages.ts";
 
+/** People whose protection ends are picked this many at a time (their rows read ahead, see SwapPool.takeMany). */
+const PICK_BATCH = 4096;
+
 export function protectionPools(e: ProtectionEndEvent): number[] {
   switch (e.group) {
     case "tps": {
@@ -62,14 +65,22 @@ export class Protections {
     for (const poolIndex of protectionPools(e)) {
       const pool = m.pools[poolIndex]!;
       const n = Math.round(pool.size * Math.min(1, Math.max(0, e.share)));
-      for (let i = 0; i < n; i++) {
-        const id = pool.take(m.streams.protections);
-        m.store.setPool(id, 255);
-        m.store.setProtection(id, Protection.NONE);
-        m.toAtLarge(id, day);
+      // Picked in batches (the same draws as one at a time), so that the rows are read ahead of the moves.
+      for (let done = 0; done < n; ) {
+        const k = Math.min(n - done, PICK_BATCH);
+        const ids = pool.takeMany(m.streams.protections, k);
+        for (let j = 0; j < k; j++) this.release(ids[j]!, day);
+        done += k;
       }
       m.flows[F.protectionsEnded] += n;
     }
+  }
+
+  private release(id: number, day: number): void {
+    const m = this.m;
+    m.store.setPool(id, 255);
+    m.store.setProtection(id, Protection.NONE);
+    m.toAtLarge(id, day);
   }
 
   /** A border parole runs out: the person's notice to appear puts them on the non-detained docket. */
