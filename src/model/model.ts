@@ -165,10 +165,21 @@ export class Model {
     return 3;
   }
 
-  /** Puts a person at large into the pool of their target class (recent entrants: their cohort). */
+  /**
+   * Puts a person at large into the pool of their target class (as targetClass, with the cohort worked
+   * out once: this runs for every person at large at synthesis); recent entrants join their cohort's pool.
+   */
   joinAtLarge(id: number, day: number): void {
-    const c = this.targetClass(id, day);
-    this.joinPool(id, c === 2 ? cohortPool(cohortOf(this.store.entryDayOf(id))) : POOL_AT_LARGE + c);
+    const s = this.store;
+    const f = s.flagsOf(id);
+    let pool = POOL_AT_LARGE + 3;
+    if (f & Flag.HAS_ORDER) pool = POOL_AT_LARGE + 1;
+    else if (f & Flag.CRIMINAL) pool = POOL_AT_LARGE;
+    else {
+      const cohort = cohortOf(s.entryDayOf(id));
+      if (day < cohort * COHORT_DAYS + RECENT_ENTRANT_DAYS) pool = cohortPool(cohort);
+    }
+    this.joinPool(id, pool);
   }
 
   /** Moves the cohort whose oldest members reach the recent-entrant limit today to "other". */
