@@ -94,12 +94,26 @@ export const AT_LARGE_POOLS: readonly number[] = [
   ...Array.from({ length: RECENT_COHORTS }, (_, k) => POOL_RECENT + k),
 ];
 
-/** Cohort number of an entry day (floor division, also for days before the start). */
+const INV_COHORT_DAYS = 1 / COHORT_DAYS;
+const INV_RECENT_COHORTS = 1 / RECENT_COHORTS;
+
+/**
+ * Cohort number of an entry day (floor division, also for days before the start). It runs for every
+ * person who joins the people at large, so it divides by multiplying: the product is within one rounding
+ * of the quotient, and a floor that lands one off is corrected with an exact integer comparison.
+ */
 export function cohortOf(entryDay: number): number {
-  return Math.floor(entryDay / COHORT_DAYS);
+  let q = Math.floor(entryDay * INV_COHORT_DAYS);
+  if (q * COHORT_DAYS > entryDay) q--;
+  else if ((q + 1) * COHORT_DAYS <= entryDay) q++;
+  return q;
 }
 
 /** Ring pool of a cohort. */
 export function cohortPool(cohort: number): number {
-  return POOL_RECENT + (((cohort % RECENT_COHORTS) + RECENT_COHORTS) % RECENT_COHORTS);
+  // The non-negative remainder, by a multiply as in cohortOf.
+  let r = cohort - Math.floor(cohort * INV_RECENT_COHORTS) * RECENT_COHORTS;
+  if (r < 0) r += RECENT_COHORTS;
+  else if (r >= RECENT_COHORTS) r -= RECENT_COHORTS;
+  return POOL_RECENT + r;
 }

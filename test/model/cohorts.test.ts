@@ -5,8 +5,11 @@ import { Model } from "../../src/model/model.ts";
 import { makeStreams } from "../../src/model/simulate.ts";
 import {
   COHORT_DAYS,
+  cohortOf,
   cohortPool,
   POOL_AT_LARGE,
+  POOL_RECENT,
+  RECENT_COHORTS,
   RECENT_ENTRANT_DAYS,
   Stage,
 } from "../../src/model/stages.ts";
@@ -37,5 +40,18 @@ describe("recent-entrant cohorts", () => {
     expect(m.store.poolOf(d)).toBe(other);
     expect(m.targetClass(c, RECENT_ENTRANT_DAYS + COHORT_DAYS - 1)).toBe(2);
     expect(m.targetClass(c, RECENT_ENTRANT_DAYS + COHORT_DAYS)).toBe(3);
+  });
+});
+
+describe("cohort arithmetic", () => {
+  it("gives the floor quotient and the ring pool of plain division for every day a run can hold", () => {
+    // Entry days reach 25 years back; runs are limited to 32,000 days (persons.ts MAX_DAY).
+    for (let day = -40_000; day <= 40_000; day++) {
+      const cohort = Math.floor(day / COHORT_DAYS);
+      expect(cohortOf(day)).toBe(cohort);
+      expect(cohortPool(cohort)).toBe(
+        POOL_RECENT + (((cohort % RECENT_COHORTS) + RECENT_COHORTS) % RECENT_COHORTS),
+      );
+    }
   });
 });
