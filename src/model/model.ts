@@ -20,6 +20,7 @@ import {
   cohortOf,
   cohortPool,
   Flag,
+  IN_AT_LARGE_POOL,
   isDetained,
   NO_POOL,
   POOL_AT_LARGE,
@@ -146,6 +147,8 @@ export class Model {
   leavePool(id: number): void {
     const p = this.store.poolOf(id);
     if (p === NO_POOL) return;
+    if (p === IN_AT_LARGE_POOL)
+      throw new Error("leavePool: people at large leave their pool by a pick, not by id");
     this.pools[p]!.remove(id);
     this.store.setPool(id, NO_POOL);
   }
@@ -179,24 +182,16 @@ export class Model {
       const cohort = cohortOf(s.entryDayOf(id));
       if (day < cohort * COHORT_DAYS + RECENT_ENTRANT_DAYS) pool = cohortPool(cohort);
     }
-    this.joinPool(id, pool);
+    this.pools[pool]!.add(id);
+    s.setPool(id, IN_AT_LARGE_POOL);
   }
 
   /** Moves the cohort whose oldest members reach the recent-entrant limit today to "other". */
   ageCohorts(day: number): void {
     const k = (day - RECENT_ENTRANT_DAYS) / COHORT_DAYS;
     if (!Number.isInteger(k)) return;
-    const from = this.pools[cohortPool(k)]!;
-    const other = POOL_AT_LARGE + 3;
-    while (from.size > 0) {
-      // Members leave from the end; their rows are read a batch ahead (see PersonStore.prefetch).
-      const batch = Math.min(from.size, 1024);
-      from.prefetchRows(from.size - batch, batch);
-      for (let j = 0; j < batch; j++) {
-        const id = from.removeAt(from.size - 1);
-        this.joinPool(id, other);
-      }
-    }
+    // Rows record only that their person is in an at-large pool, so the ids move without touching them.
+    this.pools[cohortPool(k)]!.moveAllTo(this.pools[POOL_AT_LARGE + 3]!);
   }
 
   /** Moves a person into the interior at large (with an order when the HAS_ORDER flag is set). */

@@ -97,6 +97,22 @@ export class SwapPool {
     this.size++;
   }
 
+  /**
+   * Moves every member to `to`, in the order that taking them one at a time from the end and adding them
+   * would give (last first). Pools that track slots cannot: their members' positions are in the rows.
+   */
+  moveAllTo(to: SwapPool): void {
+    if (this.trackSlots || to.trackSlots)
+      throw new Error("SwapPool.moveAllTo: only between pools that do not track slots");
+    if (to.ids.length < to.size + this.size) to.reserve(Math.ceil((to.size + this.size) * 1.5) + 16);
+    const from = this.ids;
+    const into = to.ids;
+    let at = to.size;
+    for (let i = this.size - 1; i >= 0; i--) into[at++] = from[i];
+    to.size = at;
+    this.size = 0;
+  }
+
   /** Removes a member by id (pools that track slots only). */
   remove(id: number): void {
     if (!this.trackSlots) throw new Error("SwapPool.remove: this pool removes members only by position");

@@ -84,6 +84,13 @@ export const POOL_PENDING_ASYLUM = 19;
 export const POOL_ATD = 20;
 export const POOL_RECENT = 21; // + cohort ring index (0..8)
 export const POOL_COUNT = POOL_RECENT + RECENT_COHORTS;
+/**
+ * What a person's row records while they are in one of the at-large pools: not which one. People leave
+ * those pools only by a random pick, never by id, so the row need not say; and a whole cohort can then
+ * move to "other" without a write to each member's row. (Row pool bits hold 0-30; 31 is no pool.)
+ */
+export const IN_AT_LARGE_POOL = POOL_COUNT;
+if (IN_AT_LARGE_POOL > 30) throw new Error("stages.ts: too many pools for the row's pool bits");
 export const NO_POOL = 255;
 
 /** Every pool of people at large: criminal, final order, other, then the recent-entrant cohorts. */
