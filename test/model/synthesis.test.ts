@@ -60,7 +60,9 @@ describe("population synthesis by attribute combinations", () => {
 
     const employed = ids.filter((id) => (store.flagsOf(id) & Flag.EMPLOYED) !== 0);
     expect(employed.every((id) => store.sectorOf(id) !== 255)).toBe(true);
-    expect(ids.every((id) => (store.flagsOf(id) & Flag.EMPLOYED) !== 0 || store.sectorOf(id) === 255)).toBe(true);
+    expect(ids.every((id) => (store.flagsOf(id) & Flag.EMPLOYED) !== 0 || store.sectorOf(id) === 255)).toBe(
+      true,
+    );
     const sectors = p.breakdown("population.employment_by_sector").at(0);
     const sectorTotal = SECTORS.reduce((a, s) => a + sectors[s], 0);
     SECTORS.forEach((s, i) => {
@@ -106,7 +108,8 @@ describe("population synthesis by attribute combinations", () => {
     const tenth = PENDING / 10;
     for (let t = 0; t < 10; t++) {
       let k = 0;
-      for (let i = t * tenth; i < (t + 1) * tenth; i++) if (store.nationalityOf(docket.at(i)) === largest) k++;
+      for (let i = t * tenth; i < (t + 1) * tenth; i++)
+        if (store.nationalityOf(docket.at(i)) === largest) k++;
       expectShare(k, tenth, nat[NATIONALITY_GROUPS[largest]!]);
     }
   });
