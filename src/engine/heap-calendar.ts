@@ -1,7 +1,19 @@
 import type { EventCalendar } from "./calendar.ts";
 
 const TWO_POW_42 = 4398046511104;
+/**
+ * An entry's payload is the number 2^52 + type·2^32 + (entity as uint32), written with one 8-byte store.
+ * Every number in [2^52, 2^53) has the same exponent and its offset from 2^52 as mantissa bits, so the
+ * payload's low 32-bit word is the entity and the high word is the type under a fixed exponent: pop
+ * reads both through an Int32Array view, with no conversion from double to integer. (Writing the two
+ * words separately instead made the next 8-byte move of a just-written entry wait on both stores.)
+ */
+const PAYLOAD_BASE = 2 ** 52;
+const TWO_POW_32 = 4294967296;
 const TYPE_MASK = 0xfffff; // event types are integers in 0..2^20 - 1
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const TYPE_WORD = LITTLE_ENDIAN ? 1 : 0;
+const ENTITY_WORD = 1 - TYPE_WORD;
 /** Priorities must be integers in [MIN_PRIORITY, MAX_PRIORITY] so that priority and sequence share one key. */
 export const MIN_PRIORITY = -1024;
 export const MAX_PRIORITY = 1023;
@@ -14,15 +26,12 @@ const SMALL_MIN = 16;
 const SMALL_MAX = 48;
 
 /**
- * Calendar for continuous time on typed arrays, nothing allocated per event.
+ * Calendar for continuous time on three parallel Float64Arrays, nothing allocated per event.
  *
- * Each pending event sits in a slot that holds its key (priority·2^42 + scheduling sequence number, so
- * one number compare breaks ties by priority and then by scheduling order, exact below 2^53, i.e. for
- * 4·10^12 events), its type and its entity. The ordered structure holds only (time, slot) pairs, so
- * reordering moves two numbers per entry, and the key is read through the slot only when two times are
- * equal (rare in continuous time). Slots need no free list: `slotAt` is a permutation of all slots whose
- * first `count` positions are the pending events and whose later positions are the free slots, so a new
- * event takes the slot just past the end, and a popped one leaves its slot there.
+ * Each entry is (time, key, payload): key = priority·2^42 + scheduling sequence number, so one number
+ * compare breaks ties by priority and then by scheduling order (exact below 2^53, i.e. for 4·10^12
+ * events); payload = 2^52 + type·2^32 + entity as uint32, whose two 32-bit words pop reads as integers
+ * (see PAYLOAD_BASE).
  * Ordering: time, then priority (lower first), then scheduling order.
  *
  * Two layouts of the same arrays: while few events are pending (the common case of a handful of
@@ -38,14 +47,11 @@ export class HeapCalendar implements EventCalendar {
   entity = -1;
   private count = 0;
   private seq = 0;
-  /** Time of the entry at each position of the sorted list (or heap). */
   private heapTime: Float64Array;
-  /** Slot of the entry at each position; positions from `count` on hold the free slots. */
-  private slotAt: Int32Array;
-  /** Key (priority·2^42 + sequence number) of the event in each slot. */
-  private slotKey: Float64Array;
-  /** Type and entity of the event in each slot, at 2·slot and 2·slot + 1. */
-  private slotEvent: Int32Array;
+  private heapKey: Float64Array;
+  /** Moved as whole 8-byte entries; written and read through payloadWords (type and entity as int32). */
+  private heapPayload: Float64Array;
+  private payloadWords: Int32Array;
   /**
    * True while the arrays hold a decreasing sorted list rather than a heap. Hot paths test it with
    * `=== true/false`: V8 then compares one pointer, where a bare `if (this.small)` compiled to a generic
@@ -62,10 +68,9 @@ export class HeapCalendar implements EventCalendar {
     // At least SMALL_MAX slots, so that the sorted list never has to grow.
     const cap = Math.max(2 * SMALL_MAX, initialCapacity | 0);
     this.heapTime = new Float64Array(cap);
-    this.slotAt = new Int32Array(cap);
-    for (let i = 0; i < cap; i++) this.slotAt[i] = i;
-    this.slotKey = new Float64Array(cap);
-    this.slotEvent = new Int32Array(2 * cap);
+    this.heapKey = new Float64Array(cap);
+    this.heapPayload = new Float64Array(cap);
+    this.payloadWords = new Int32Array(this.heapPayload.buffer);
   }
 
   get size(): number {
@@ -87,76 +92,63 @@ export class HeapCalendar implements EventCalendar {
       this.reject(time, type, priority);
     }
     const key = priority * TWO_POW_42 + this.seq++;
+    const payload = PAYLOAD_BASE + type * TWO_POW_32 + (entity >>> 0);
     let i = this.count;
     if (i >= this.sortedLimit) {
-      this.pushHeap(time, key, type, entity);
+      this.pushHeap(time, key, payload);
       return;
     }
     this.count = i + 1;
-    const ht = this.heapTime;
-    const at = this.slotAt;
-    const slot = at[i]; // the first free slot
-    this.slotKey[slot] = key;
-    const ev = this.slotEvent;
-    ev[2 * slot] = type;
-    ev[2 * slot + 1] = entity;
     // Insert into the decreasing sorted list: entries that leave earlier sit to the right.
+    const ht = this.heapTime;
+    const hk = this.heapKey;
+    const hp = this.heapPayload;
     while (i > 0) {
       const j = i - 1;
       const t = ht[j];
-      if (t > time || (t === time && this.slotKey[at[j]] > key)) break;
+      if (t > time || (t === time && hk[j] > key)) break;
       ht[i] = t;
-      at[i] = at[j];
+      hk[i] = hk[j];
+      hp[i] = hp[j];
       i = j;
     }
     ht[i] = time;
-    at[i] = slot;
-  }
-
-  /**
-   * Removes the next event like pop() and returns its type, or -1 when the calendar is empty. The
-   * simulation loop dispatches on the returned type rather than reading it back from the `type` field.
-   */
-  next(): number {
-    const n = this.count - 1;
-    if (n < 0) return -1;
-    if (this.small === false) return this.popHeap();
-    const slot = 2 * this.slotAt[n];
-    const ev = this.slotEvent;
-    const type = ev[slot];
-    this.time = this.heapTime[n];
-    this.type = type;
-    this.entity = ev[slot + 1];
-    this.count = n;
-    return type;
+    hk[i] = key;
+    hp[i] = payload;
   }
 
   pop(): boolean {
-    return this.next() >= 0;
+    const n = this.count - 1;
+    if (n < 0) return false;
+    if (this.small === false) return this.popHeap();
+    const words = this.payloadWords;
+    this.time = this.heapTime[n];
+    this.type = words[2 * n + TYPE_WORD] & TYPE_MASK;
+    this.entity = words[2 * n + ENTITY_WORD];
+    this.count = n;
+    return true;
   }
 
   /** Heap layout (switching to it first when the sorted list is full). */
-  private pushHeap(time: number, key: number, type: number, entity: number): void {
+  private pushHeap(time: number, key: number, payload: number): void {
     if (this.small) this.toHeap();
     if (this.count === this.heapTime.length) this.grow();
     const ht = this.heapTime;
-    const at = this.slotAt;
-    const sk = this.slotKey;
+    const hk = this.heapKey;
+    const hp = this.heapPayload;
     let i = this.count++;
-    const slot = at[i];
-    sk[slot] = key;
-    this.slotEvent[2 * slot] = type;
-    this.slotEvent[2 * slot + 1] = entity;
     while (i > 0) {
       const parent = (i - 1) >> 2;
       const pt = ht[parent];
-      if (pt < time || (pt === time && sk[at[parent]] < key)) break;
+      if (pt < time || (pt === time && hk[parent] < key)) break;
       ht[i] = pt;
-      at[i] = at[parent];
+      hk[i] = hk[parent];
+      hp[i] = hp[parent];
       i = parent;
     }
     ht[i] = time;
-    at[i] = slot;
+    hk[i] = key;
+    hp[i] = payload;
   }
 
   /** A list sorted in increasing order is a valid heap: reverse the decreasing list. */
@@ -164,7 +156,8 @@ export class HeapCalendar implements EventCalendar {
     const n = this.count;
     for (let i = 0, j = n - 1; i < j; i++, j--) {
       swap(this.heapTime, i, j);
-      swap(this.slotAt, i, j);
+      swap(this.heapKey, i, j);
+      swap(this.heapPayload, i, j);
     }
     this.small = false;
     this.sortedLimit = 0;
@@ -173,71 +166,73 @@ export class HeapCalendar implements EventCalendar {
   /** Re-sorts the (few) heap entries into a decreasing list. */
   private toSorted(): void {
     const ht = this.heapTime;
-    const at = this.slotAt;
-    const sk = this.slotKey;
+    const hk = this.heapKey;
+    const hp = this.heapPayload;
     const n = this.count;
     for (let i = 1; i < n; i++) {
       const t = ht[i];
-      const s = at[i];
-      const k = sk[s];
+      const k = hk[i];
+      const p = hp[i];
       let j = i;
-      while (j > 0 && (ht[j - 1] < t || (ht[j - 1] === t && sk[at[j - 1]] < k))) {
+      while (j > 0 && (ht[j - 1] < t || (ht[j - 1] === t && hk[j - 1] < k))) {
         ht[j] = ht[j - 1];
-        at[j] = at[j - 1];
+        hk[j] = hk[j - 1];
+        hp[j] = hp[j - 1];
         j--;
       }
       ht[j] = t;
-      at[j] = s;
+      hk[j] = k;
+      hp[j] = p;
     }
     this.small = true;
     this.sortedLimit = SMALL_MAX;
   }
 
-  /** next() in the heap layout (switching back to the sorted list when few events remain). */
-  private popHeap(): number {
+  private popHeap(): boolean {
     const n = this.count - 1;
     if (n < SMALL_MIN) {
       this.toSorted();
-      return this.next();
+      return this.pop();
     }
     const ht = this.heapTime;
-    const at = this.slotAt;
-    const sk = this.slotKey;
-    const top = at[0];
-    const type = this.slotEvent[2 * top];
+    const hk = this.heapKey;
+    const hp = this.heapPayload;
     this.time = ht[0];
-    this.type = type;
-    this.entity = this.slotEvent[2 * top + 1];
+    this.type = this.payloadWords[TYPE_WORD] & TYPE_MASK;
+    this.entity = this.payloadWords[ENTITY_WORD];
     this.count = n;
-    const lastTime = ht[n];
-    const lastSlot = at[n];
-    const lastKey = sk[lastSlot];
-    at[n] = top; // the freed slot joins the free positions
-    let i = 0;
-    for (;;) {
-      const first = 4 * i + 1;
-      if (first >= n) break;
-      // Smallest of up to four children.
-      let best = first;
-      let bt = ht[first];
-      let bk = sk[at[first]];
-      const end = Math.min(first + 4, n);
-      for (let c = first + 1; c < end; c++) {
-        const ct = ht[c];
-        if (ct < bt || (ct === bt && sk[at[c]] < bk)) {
-          best = c;
-          bt = ct;
-          bk = sk[at[c]];
+    if (n > 0) {
+      const lastTime = ht[n];
+      const lastKey = hk[n];
+      const lastPayload = hp[n];
+      let i = 0;
+      for (;;) {
+        const first = 4 * i + 1;
+        if (first >= n) break;
+        // Smallest of up to four children.
+        let best = first;
+        let bt = ht[first];
+        let bk = hk[first];
+        const end = Math.min(first + 4, n);
+        for (let c = first + 1; c < end; c++) {
+          const ct = ht[c];
+          if (ct < bt || (ct === bt && hk[c] < bk)) {
+            best = c;
+            bt = ct;
+            bk = hk[c];
+          }
         }
+        if (lastTime < bt || (lastTime === bt && lastKey < bk)) break;
+        ht[i] = bt;
+        hk[i] = bk;
+        hp[i] = hp[best];
+        i = best;
       }
-      if (lastTime < bt || (lastTime === bt && lastKey < bk)) break;
-      ht[i] = bt;
-      at[i] = at[best];
-      i = best;
+      ht[i] = lastTime;
+      hk[i] = lastKey;
+      hp[i] = lastPayload;
     }
-    ht[i] = lastTime;
-    at[i] = lastSlot;
-    return type;
+    return true;
   }
 
   // Out of line so that schedule() stays small enough to inline.
@@ -255,28 +250,23 @@ export class HeapCalendar implements EventCalendar {
     );
   }
 
-  /** Called when every slot is in use: the new slots take the new positions. */
   private grow(): void {
-    const old = this.heapTime.length;
-    const cap = old * 2;
-    const ht = new Float64Array(cap);
-    ht.set(this.heapTime);
-    this.heapTime = ht;
-    const at = new Int32Array(cap);
-    at.set(this.slotAt);
-    for (let i = old; i < cap; i++) at[i] = i;
-    this.slotAt = at;
-    const sk = new Float64Array(cap);
-    sk.set(this.slotKey);
-    this.slotKey = sk;
-    const ev = new Int32Array(2 * cap);
-    ev.set(this.slotEvent);
-    this.slotEvent = ev;
+    const cap = this.heapTime.length * 2;
+    this.heapTime = growF64(this.heapTime, cap);
+    this.heapKey = growF64(this.heapKey, cap);
+    this.heapPayload = growF64(this.heapPayload, cap);
+    this.payloadWords = new Int32Array(this.heapPayload.buffer);
   }
 }
 
-function swap(a: Float64Array | Int32Array, i: number, j: number): void {
+function swap(a: Float64Array, i: number, j: number): void {
   const t = a[i];
   a[i] = a[j];
   a[j] = t;
+}
+
+function growF64(a: Float64Array, cap: number): Float64Array {
+  const b = new Float64Array(cap);
+  b.set(a);
+  return b;
 }

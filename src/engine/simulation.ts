@@ -1,5 +1,4 @@
 import type { EventCalendar } from "./calendar.ts";
-import { HeapCalendar } from "./heap-calendar.ts";
 
 export type EventHandler = (entity: number) => void;
 
@@ -94,31 +93,9 @@ export class Simulation {
   run(): void {
     this.stopped = 0;
     const cal = this.calendar;
-    if (cal instanceof HeapCalendar) {
-      this.runHeap(cal);
-      return;
-    }
     const handlers = this.handlers;
     while (cal.pop()) {
       const type = cal.type;
-      this.clock = cal.time;
-      this.processed++;
-      if (type < handlers.length) handlers[type](cal.entity);
-      else unhandled(type)(cal.entity);
-      if (this.stopped !== 0) return;
-    }
-  }
-
-  /**
-   * run() on a HeapCalendar, dispatching on the type its next() returns: the handler call then waits on
-   * one load less than when the type is written to the calendar and read back, which shortens the chain
-   * that resolves the (often mispredicted) indirect call.
-   */
-  private runHeap(cal: HeapCalendar): void {
-    const handlers = this.handlers;
-    for (;;) {
-      const type = cal.next();
-      if (type < 0) return;
       this.clock = cal.time;
       this.processed++;
       if (type < handlers.length) handlers[type](cal.entity);

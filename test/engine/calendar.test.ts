@@ -136,31 +136,6 @@ describe("HeapCalendar layouts", () => {
     }
   });
 
-  it("next() removes events like pop() and returns their type, or -1 when empty, in both layouts", () => {
-    for (const pending of [5, 200]) {
-      const viaPop = new HeapCalendar(4);
-      const viaNext = new HeapCalendar(4);
-      const rng = RandomStream.create(pending, "next");
-      for (let i = 0; i < pending; i++) {
-        const args = [rng.int(50), rng.int(9), i, rng.int(3) - 1] as const;
-        viaPop.schedule(...args);
-        viaNext.schedule(...args);
-      }
-      for (let i = 0; i < pending; i++) {
-        expect(viaPop.pop()).toBe(true);
-        const type = viaNext.next();
-        expect(type).toBe(viaPop.type);
-        expect([viaNext.time, viaNext.type, viaNext.entity]).toEqual([
-          viaPop.time,
-          viaPop.type,
-          viaPop.entity,
-        ]);
-      }
-      expect(viaNext.next()).toBe(-1);
-      expect(viaNext.size).toBe(0);
-    }
-  });
-
   it("rejects priorities outside the packed range and bad types, naming the limits", () => {
     const cal = new HeapCalendar();
     expect(() => cal.schedule(1, 0, 0, 5000)).toThrow(/priority must be an integer in -1024..1023/);
