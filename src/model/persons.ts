@@ -152,6 +152,40 @@ export class PersonStore {
     return id;
   }
 
+  /**
+   * Adds `n` people who differ only by entry day (entryDays[0 .. n-1]), all on day 0 of their stage, and
+   * returns the first row id: population synthesis writes runs of rows this way, keeping the counters
+   * in locals rather than updating them row by row.
+   */
+  addRun(
+    n: number,
+    stage: number,
+    nationality: number,
+    flags: number,
+    sector: number,
+    entryDays: Int32Array,
+  ): number {
+    if (this.size + n > this.cap) this.grow(Math.ceil((this.size + n) * 1.5) + 16);
+    const first = this.size;
+    const w = this.w;
+    const word0 =
+      stage |
+      (nationality << NAT_SHIFT) |
+      ((flags & 0xff) << FLAGS_SHIFT) |
+      ((sector === 255 ? NO_SECTOR : sector) << SECTOR_SHIFT) |
+      (NO_POOL_BITS << POOL_SHIFT);
+    for (let k = 0, i = first * W; k < n; k++, i += W) {
+      w[i] = word0;
+      w[i + 1] = 0;
+      w[i + 2] = -1;
+      w[i + 3] = entryDays[k] & 0xffff;
+    }
+    this.size = first + n;
+    this.counts[stage] += n;
+    this.created += n;
+    return first;
+  }
+
   /** Moves a person to another stage; counts inflows (from an exit stage) and exits (into one). */
   move(id: number, to: number, day: number): void {
     const i = id * W;

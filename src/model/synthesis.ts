@@ -41,6 +41,9 @@ export interface SynthesisCounts {
   readonly byLegal: Readonly<Record<string, number>>;
 }
 
+/** Rows written per run (their entry days are drawn first into a small buffer). */
+const ENTRY_BATCH = 4096;
+
 /** Nationality of a new person: a fixed group (≥ 0), drawn from the population's mix, or from CHNV's. */
 const NAT_POPULATION = -1;
 const NAT_CHNV = -2;
@@ -119,6 +122,8 @@ class Synthesizer {
   private extraFlag = 0;
   private extraShare = 0;
   private bucketWeights: Float64Array;
+  /** Entry days of a run of rows being written. */
+  private readonly entries = new Int32Array(ENTRY_BATCH);
 
   constructor(private readonly m: Model) {
     const p = m.params;
@@ -235,11 +240,15 @@ class Synthesizer {
   /** The rows of one combination of attributes: only the entry day differs from row to row. */
   private rows(count: number, nat: number, bucket: number, flags: number, sector: number): void {
     const rng = this.rng;
-    const store = this.m.store;
-    const stage = this.stage;
     const lo = this.rangeLo[bucket]!;
     const width = this.rangeWidth[bucket]!;
-    for (let i = 0; i < count; i++) store.add(stage, nat, flags, sector, -(lo + smallInt(rng, width)), 0);
+    for (let done = 0; done < count; ) {
+      const n = Math.min(count - done, ENTRY_BATCH);
+      const entries = this.entries;
+      for (let i = 0; i < n; i++) entries[i] = -(lo + smallInt(rng, width));
+      this.m.store.addRun(n, this.stage, nat, flags, sector, entries);
+      done += n;
+    }
   }
 
   /** Nationality weights of a group: the population's mix, CHNV's, or one group. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SmallDiscrete } from "../../src/model/discrete.ts";
+import { SmallDiscrete, smallInt } from "../../src/model/discrete.ts";
 import { RandomStream } from "../../src/model/engine.ts";
 
 const TWO_32 = 4294967296;
@@ -52,5 +52,22 @@ describe("SmallDiscrete", () => {
     const seen = new Set<number>();
     for (let i = 0; i < 20000; i++) seen.add(d.sample(rng));
     expect([...seen].sort()).toEqual([1, 3]);
+  });
+});
+
+describe("smallInt", () => {
+  it("is the floor of word × n / 2^32, at the extremes of the word and for random words", () => {
+    const extremes = [0, 1, 2 ** 31 - 1, 2 ** 31, TWO_32 - 1];
+    for (const n of [1, 2, 7, 730, 5479, 1_000_003]) {
+      const rng = words(extremes);
+      for (const w of extremes) expect(smallInt(rng, n)).toBe(Math.floor((w * n) / TWO_32));
+      const a = RandomStream.create(5, "small");
+      const b = RandomStream.create(5, "small");
+      for (let i = 0; i < 10_000; i++) {
+        const k = smallInt(a, n);
+        expect(k).toBe(Math.floor((b.nextUint32() * n) / TWO_32));
+        expect(k).toBeLessThan(n);
+      }
+    }
   });
 });
