@@ -24,6 +24,8 @@ export class Cases {
   readonly court = new DailyCapacity();
   /** Court decisions on the detained docket and for Remain-in-Mexico cases in the last court day. */
   detainedAndRimDecided = 0;
+  /** Of which on the detained docket. */
+  detainedDecided = 0;
 
   constructor(private readonly m: Model) {}
 
@@ -101,6 +103,7 @@ export class Cases {
       dd.add(day - s.stageDayOf(id));
       this.decideDetained(id, day);
     }
+    this.detainedDecided = used;
     const rw = m.waits.get("remain_in_mexico")!;
     const abscond = p.scalar("border.remain_in_mexico_absconding_share").at(day);
     while (used < slots && m.rimQueue.length > 0) {

@@ -285,8 +285,10 @@ class DayStepper {
     s.prefetchQueue(m.cfQueue, cases.cf.offered + 1);
     cases.stepCredibleFear(day);
     const courtSlots = cases.court.offered + 1;
-    s.prefetchQueue(m.detainedDocket, courtSlots);
-    s.prefetchQueue(m.rimQueue, courtSlots);
+    // Each queue's head as far as it was served yesterday: the detained docket often stops early, at its
+    // first case not yet ripe, so reading a full day's court capacity of it would mostly miss for nothing.
+    s.prefetchQueue(m.detainedDocket, cases.detainedDecided + 1);
+    s.prefetchQueue(m.rimQueue, cases.detainedAndRimDecided - cases.detainedDecided + 1);
     // The non-detained docket gets what the detained docket and Remain in Mexico leave (as yesterday).
     s.prefetchQueue(m.nonDetainedDocket, Math.max(0, courtSlots - cases.detainedAndRimDecided) + 1);
     cases.stepCourts(day);
