@@ -65,27 +65,29 @@ export class BorderChannel {
   }
 
   /**
-   * Adds a new arrival's row: employment and sector drawn from the population shares (no criminal record,
-   * no U.S.-citizen child on arrival).
+   * Adds `count` new arrivals' rows (ids first .. first + count - 1, returns first): employment and sector
+   * drawn from the population shares (no criminal record, no U.S.-citizen child on arrival).
    */
-  private newRow(stage: number, n: number, day: number): number {
+  private newRows(count: number, stage: number, n: number, day: number): number {
     const m = this.m;
     const rng = m.streams.border;
-    let flags = 0;
-    let sector = 255;
+    const store = m.store;
     if (this.employedDay !== day) {
       this.employedDay = day;
       this.employedThreshold = bernoulliThreshold(m.today.shareEmployed);
     }
-    if (rng.nextUint32() < this.employedThreshold) {
-      flags |= Flag.EMPLOYED;
-      if (!this.sectorTable) {
-        const sh = m.params.breakdown("population.employment_by_sector").at(day);
-        this.sectorTable = new SmallDiscrete(SECTORS.map((k) => sh[k]));
-      }
-      sector = this.sectorTable.sample(rng);
+    if (!this.sectorTable) {
+      const sh = m.params.breakdown("population.employment_by_sector").at(day);
+      this.sectorTable = new SmallDiscrete(SECTORS.map((k) => sh[k]));
     }
-    return m.store.add(stage, n, flags, sector, day, day);
+    const threshold = this.employedThreshold;
+    const sectors = this.sectorTable;
+    const first = store.size;
+    for (let i = 0; i < count; i++) {
+      if (rng.nextUint32() < threshold) store.add(stage, n, Flag.EMPLOYED, sectors.sample(rng), day, day);
+      else store.add(stage, n, 0, 255, day, day);
+    }
+    return first;
   }
 
   /** Sends one arriving person (a new row, or a re-entrant's row) down a disposition. */
@@ -162,18 +164,14 @@ export class BorderChannel {
           if (k === 0) continue;
           m.flows[BorderChannel.FLOW_OF[d]!] += k;
           if (d === D.returned) continue;
-          for (let i = 0; i < k; i++) {
-            const id = this.newRow(Stage.REMAIN_IN_MEXICO, n, day);
-            // New rows start counted in a stage; admit() moves them to their real one.
-            this.admitNew(id, d, day);
-          }
+          // New rows start counted in a stage; admit() moves them to their real one.
+          const first = this.newRows(k, Stage.REMAIN_IN_MEXICO, n, day);
+          for (let i = 0; i < k; i++) this.admitNew(first + i, d, day);
         }
       }
       const got = poisson(rng, gotPerDay * share * st.gotawayMultiplier[n] * scale);
-      for (let i = 0; i < got; i++) {
-        const id = this.newRow(Stage.AT_LARGE, n, day);
-        m.joinAtLarge(id, day);
-      }
+      const firstGot = this.newRows(got, Stage.AT_LARGE, n, day);
+      for (let i = 0; i < got; i++) m.joinAtLarge(firstGot + i, day);
       m.flows[F.gotaways] += got;
     }
     const over = poisson(rng, (p.scalar("border.visa_overstays").at(day) / 365) * scale);
@@ -185,8 +183,7 @@ export class BorderChannel {
       }
       for (let i = 0; i < over; i++) {
         const n = this.overstayTable.sample(rng);
-        const id = this.newRow(Stage.AT_LARGE, n, day);
-        m.joinAtLarge(id, day);
+        m.joinAtLarge(this.newRows(1, Stage.AT_LARGE, n, day), day);
       }
       m.flows[F.overstays] += over;
     }
