@@ -122,6 +122,10 @@ class Synthesizer {
   private extraFlag = 0;
   private extraShare = 0;
   private bucketWeights: Float64Array;
+  /** While true, a group's combinations are recorded in `cells` instead of written (pending cases). */
+  private collecting = false;
+  private readonly cells: { count: number; nat: number; bucket: number; flags: number; sector: number }[] =
+    [];
   /** Entry days of a run of rows being written. */
   private readonly entries = new Int32Array(ENTRY_BATCH);
 
@@ -239,6 +243,10 @@ class Synthesizer {
 
   /** The rows of one combination of attributes: only the entry day differs from row to row. */
   private rows(count: number, nat: number, bucket: number, flags: number, sector: number): void {
+    if (this.collecting) {
+      this.cells.push({ count, nat, bucket, flags, sector });
+      return;
+    }
     const rng = this.rng;
     const lo = this.rangeLo[bucket]!;
     const width = this.rangeWidth[bucket]!;
@@ -277,24 +285,43 @@ class Synthesizer {
    * out grouped by attributes), the first `atdRoom` of them enrolled in ATD.
    */
   addPendingCases(count: number, atdRoom: number): void {
+    if (count <= 0) return;
     const m = this.m;
-    const first = this.addGroup(count, Stage.NON_DETAINED, this.natShares, BUCKET_DRAWN);
-    const order = new Int32Array(Math.max(0, count));
-    for (let i = 0; i < order.length; i++) order[i] = first + i;
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = this.rng.int(i + 1);
-      const t = order[i]!;
-      order[i] = order[j]!;
-      order[j] = t;
+    const rng = this.rng;
+    // The combinations' counts are drawn as for any group, then dealt out in random order: the docket
+    // is a queue, so its order must not follow the attributes. Shuffling which combination each place
+    // gets (two bytes a person) lets the rows be written, queued and enrolled in ATD in row order.
+    this.collecting = true;
+    this.addGroup(count, Stage.NON_DETAINED, this.natShares, BUCKET_DRAWN);
+    this.collecting = false;
+    const cells = this.cells;
+    // At most nationalities × buckets × 2 × 2 × (sectors + 1) combinations: a few thousand.
+    if (cells.length > 65536)
+      throw new Error("synthesis: too many attribute combinations for the docket shuffle");
+    const cellOf = new Uint16Array(count);
+    let at = 0;
+    for (let c = 0; c < cells.length; c++) {
+      cellOf.fill(c, at, at + cells[c]!.count);
+      at += cells[c]!.count;
     }
-    for (let i = 0; i < order.length; i++) {
-      const id = order[i]!;
+    for (let i = count - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      const t = cellOf[i]!;
+      cellOf[i] = cellOf[j]!;
+      cellOf[j] = t;
+    }
+    const store = m.store;
+    for (let i = 0; i < count; i++) {
+      const cell = cells[cellOf[i]!]!;
+      const entry = -(this.rangeLo[cell.bucket]! + smallInt(rng, this.rangeWidth[cell.bucket]!));
+      const id = store.add(Stage.NON_DETAINED, cell.nat, cell.flags, cell.sector, entry, 0);
       m.nonDetainedDocket.push(id);
       if (i < atdRoom) {
-        m.store.addFlags(id, Flag.ATD);
+        store.addFlags(id, Flag.ATD);
         m.joinPool(id, POOL_ATD);
       }
     }
+    cells.length = 0;
   }
 
   /** The rest: removable with no status; a share `priorShare` removed before and back. */
