@@ -105,8 +105,8 @@ console.log(
     modelCpuSeconds: modelCpu,
     referenceCpuSeconds: referenceCpu,
     ratioToReferenceCpu: events / modelCpu / (reference.events / referenceCpu),
-    // Whether glibc backed large allocations (the person rows, pools) with transparent huge pages, as the
-    // npm script asks: random row reads then miss the TLB far less often.
+    // Whether glibc backed large allocations (the person rows, pools) with transparent huge pages (set by
+    // hand with GLIBC_TUNABLES; the npm script no longer does, see docs/model.md).
     mallocHugePages: /glibc\.malloc\.hugetlb=[12]/.test(process.env.GLIBC_TUNABLES ?? ""),
   }),
 );
