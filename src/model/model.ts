@@ -27,6 +27,7 @@ import {
   POOL_ATD,
   POOL_COUNT,
   POOL_PAROLE_OTHER,
+  POOL_RECENT,
   RECENT_ENTRANT_DAYS,
   Stage,
 } from "./stages.ts";
@@ -158,31 +159,27 @@ export class Model {
     this.store.setPool(id, pool);
   }
 
-  /** Target class of an at-large person (0 criminal, 1 final order, 2 recent entrant, 3 other). */
-  targetClass(id: number, day: number): number {
-    const s = this.store;
-    const f = s.flagsOf(id);
-    if (f & Flag.HAS_ORDER) return 1;
-    if (f & Flag.CRIMINAL) return 0;
-    if (day < cohortOf(s.entryDayOf(id)) * COHORT_DAYS + RECENT_ENTRANT_DAYS) return 2;
-    return 3;
+  /**
+   * The at-large pool of a person with these flags and entry day on `day`: criminal record, final order,
+   * their entry cohort's while they are a recent entrant, or other.
+   */
+  atLargePool(flags: number, entryDay: number, day: number): number {
+    if (flags & Flag.HAS_ORDER) return POOL_AT_LARGE + 1;
+    if (flags & Flag.CRIMINAL) return POOL_AT_LARGE;
+    const cohort = cohortOf(entryDay);
+    return day < cohort * COHORT_DAYS + RECENT_ENTRANT_DAYS ? cohortPool(cohort) : POOL_AT_LARGE + 3;
   }
 
-  /**
-   * Puts a person at large into the pool of their target class (as targetClass, with the cohort worked
-   * out once: this runs for every person at large at synthesis); recent entrants join their cohort's pool.
-   */
+  /** Target class of an at-large person (0 criminal, 1 final order, 2 recent entrant, 3 other). */
+  targetClass(id: number, day: number): number {
+    const pool = this.atLargePool(this.store.flagsOf(id), this.store.entryDayOf(id), day);
+    return pool >= POOL_RECENT ? 2 : pool - POOL_AT_LARGE;
+  }
+
+  /** Puts a person at large into the pool of their target class (recent entrants: their cohort's). */
   joinAtLarge(id: number, day: number): void {
     const s = this.store;
-    const f = s.flagsOf(id);
-    let pool = POOL_AT_LARGE + 3;
-    if (f & Flag.HAS_ORDER) pool = POOL_AT_LARGE + 1;
-    else if (f & Flag.CRIMINAL) pool = POOL_AT_LARGE;
-    else {
-      const cohort = cohortOf(s.entryDayOf(id));
-      if (day < cohort * COHORT_DAYS + RECENT_ENTRANT_DAYS) pool = cohortPool(cohort);
-    }
-    this.pools[pool]!.add(id);
+    this.pools[this.atLargePool(s.flagsOf(id), s.entryDayOf(id), day)]!.add(id);
     s.setPool(id, IN_AT_LARGE_POOL);
   }
 
