@@ -21,7 +21,12 @@ const byRule = (a: Ev, b: Ev) => a.time - b.time || a.priority - b.priority || a
  * Random interleaving of schedules and pops checked against a sorted list under the documented rule:
  * time, then priority, then scheduling order.
  */
-function checkAgainstReference(cal: EventCalendar, integerTimes: boolean, seed: number): void {
+function checkAgainstReference(
+  cal: EventCalendar,
+  integerTimes: boolean,
+  seed: number,
+  priorityOf: (rng: RandomStream) => number = (rng) => rng.int(3) - 1,
+): void {
   const rng = RandomStream.create(seed, "calendar");
   const pending: Ev[] = [];
   let seq = 0;
@@ -37,7 +42,7 @@ function checkAgainstReference(cal: EventCalendar, integerTimes: boolean, seed: 
         time: now + delay,
         type: rng.int(7),
         entity: seq * 3,
-        priority: rng.int(3) - 1,
+        priority: priorityOf(rng),
         seq: seq++,
       };
       cal.schedule(ev.time, ev.type, ev.entity, ev.priority);
@@ -66,6 +71,15 @@ describe.each([
     checkAgainstReference(make(), integerTimes, 2);
   });
 
+  it("pops equal times in scheduling order when every priority is 0", () => {
+    checkAgainstReference(make(), integerTimes, 3, () => 0);
+  });
+
+  it("keeps the rule when an event of another priority comes now and then", () => {
+    // HeapCalendar keeps its sorted layout only while every pending priority is 0: this switches layouts.
+    checkAgainstReference(make(), integerTimes, 4, (rng) => (rng.next() < 0.02 ? rng.int(3) - 1 : 0));
+  });
+
   it("orders equal-time events by priority, then by scheduling order (the documented rule)", () => {
     const cal = make();
     cal.schedule(3, 0, 10, 1);
@@ -88,35 +102,41 @@ describe.each([
 });
 
 describe("HeapCalendar layouts", () => {
-  it("keeps the order while the pending count swings across the sorted-list and heap thresholds", () => {
-    const cal = new HeapCalendar(4);
-    const rng = RandomStream.create(11, "swing");
-    const pending: Ev[] = [];
-    let seq = 0;
-    let now = 0;
-    for (let wave = 0; wave < 40; wave++) {
-      const target = wave % 2 === 0 ? 5 + rng.int(200) : rng.int(20);
-      while (pending.length < target) {
-        const ev = {
-          time: now + rng.int(4) * rng.next(),
-          type: 1,
-          entity: seq,
-          priority: rng.int(3),
-          seq: seq++,
-        };
-        cal.schedule(ev.time, ev.type, ev.entity, ev.priority);
-        pending.push(ev);
+  it.each([
+    ["mixed priorities", (rng: RandomStream) => rng.int(3)],
+    ["priority 0 only", () => 0],
+  ])(
+    "keeps the order while the pending count swings across the sorted-list and heap thresholds (%s)",
+    (_name, priorityOf) => {
+      const cal = new HeapCalendar(4);
+      const rng = RandomStream.create(11, "swing");
+      const pending: Ev[] = [];
+      let seq = 0;
+      let now = 0;
+      for (let wave = 0; wave < 40; wave++) {
+        const target = wave % 2 === 0 ? 5 + rng.int(200) : rng.int(20);
+        while (pending.length < target) {
+          const ev = {
+            time: now + rng.int(4) * rng.next(),
+            type: 1,
+            entity: seq,
+            priority: priorityOf(rng),
+            seq: seq++,
+          };
+          cal.schedule(ev.time, ev.type, ev.entity, ev.priority);
+          pending.push(ev);
+        }
+        pending.sort(byRule);
+        while (pending.length > target) {
+          const expected = pending.shift()!;
+          expect(cal.peekTime()).toBe(expected.time);
+          cal.pop();
+          expect(cal.entity).toBe(expected.entity);
+          now = cal.time;
+        }
       }
-      pending.sort(byRule);
-      while (pending.length > target) {
-        const expected = pending.shift()!;
-        expect(cal.peekTime()).toBe(expected.time);
-        cal.pop();
-        expect(cal.entity).toBe(expected.entity);
-        now = cal.time;
-      }
-    }
-  });
+    },
+  );
 
   it("returns every int32 entity and every type up to 2^20 - 1 unchanged, in both layouts", () => {
     const entities = [-(2 ** 31), -1, 0, 1, 2 ** 31 - 1, 123_456_789];
