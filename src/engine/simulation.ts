@@ -18,6 +18,14 @@ function unhandled(type: number): EventHandler {
 export class Simulation {
   private readonly calendar: EventCalendar;
   private handlers: EventHandler[] = [];
+  /**
+   * handlers[0] and handlers[1], each called from a call site of its own in run() and runUntil(). A call
+   * site that only ever sees one handler gets it inlined by the optimising compiler; the shared
+   * `handlers[type]` site sees them all and stays a generic call (about 4 ns an event in the M/M/10
+   * benchmark, whose two event types both take these sites).
+   */
+  private handler0: EventHandler = unhandled(0);
+  private handler1: EventHandler = unhandled(1);
   private clock = 0;
   private processed = 0;
   /**
@@ -50,6 +58,8 @@ export class Simulation {
     }
     for (let t = this.handlers.length; t < type; t++) this.handlers.push(unhandled(t));
     this.handlers[type] = handler;
+    if (type === 0) this.handler0 = handler;
+    else if (type === 1) this.handler1 = handler;
   }
 
   /** Schedules an event at absolute `time` (≥ now). Lower `priority` runs first among equal times. */
@@ -83,8 +93,10 @@ export class Simulation {
       this.clock = cal.time;
       this.processed++;
       const type = cal.type;
-      if (type >= handlers.length) unhandled(type)(cal.entity);
-      handlers[type](cal.entity);
+      if (type === 0) this.handler0(cal.entity);
+      else if (type === 1) this.handler1(cal.entity);
+      else if (type < handlers.length) handlers[type](cal.entity);
+      else unhandled(type)(cal.entity);
     }
     if (this.stopped === 0 && time > this.clock) this.clock = time;
   }
@@ -98,7 +110,9 @@ export class Simulation {
       const type = cal.type;
       this.clock = cal.time;
       this.processed++;
-      if (type < handlers.length) handlers[type](cal.entity);
+      if (type === 0) this.handler0(cal.entity);
+      else if (type === 1) this.handler1(cal.entity);
+      else if (type < handlers.length) handlers[type](cal.entity);
       else unhandled(type)(cal.entity);
       if (this.stopped !== 0) return;
     }

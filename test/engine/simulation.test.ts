@@ -72,4 +72,36 @@ describe("Simulation", () => {
     sim.schedule(4, 9, 0);
     expect(() => sim.run()).toThrow(/sim.on\(9/);
   });
+
+  it.each([
+    ["run", (sim: Simulation) => sim.run()],
+    ["runUntil", (sim: Simulation) => sim.runUntil(100)],
+  ])("%s calls the handler registered last for every type, replaced mid-run included", (_name, go) => {
+    const sim = new Simulation(new HeapCalendar());
+    const log: string[] = [];
+    for (const type of [0, 1, 2, 5]) {
+      sim.on(type, (e) => {
+        log.push(`first ${type}:${e}`);
+        sim.on(type, (e2) => log.push(`second ${type}:${e2}`));
+      });
+    }
+    let time = 1;
+    for (const type of [0, 1, 2, 5]) {
+      sim.schedule(time++, type, 10 + type);
+      sim.schedule(time++, type, 20 + type);
+    }
+    go(sim);
+    expect(log).toEqual([
+      "first 0:10",
+      "second 0:20",
+      "first 1:11",
+      "second 1:21",
+      "first 2:12",
+      "second 2:22",
+      "first 5:15",
+      "second 5:25",
+    ]);
+    sim.scheduleIn(0, 3, 0);
+    expect(() => go(sim)).toThrow(/no handler registered for event type 3/);
+  });
 });
