@@ -64,6 +64,7 @@ const maxRss = () => process.resourceUsage().maxRSS * 1024;
 global.gc?.();
 const rssBefore = maxRss();
 const cpuModel = process.cpuUsage();
+const usageBefore = process.resourceUsage();
 const results = runModel(scenario, {
   onProgress: (day, horizon, events) => {
     if (day % 365 < 30) process.stderr.write(`model: day ${day}/${horizon}, ${events} events\n`);
@@ -71,6 +72,7 @@ const results = runModel(scenario, {
 });
 const rssGrowth = maxRss() - rssBefore;
 const modelCpu = cpuSeconds(process.cpuUsage(cpuModel));
+const usageAfter = process.resourceUsage();
 const { wallSeconds, events } = results.timing;
 if (!results.checks.conservation || !results.checks.capacity || !results.checks.costIdentity) {
   process.stderr.write(`checks failed: ${results.checks.messages.join("; ")}\n`);
@@ -105,6 +107,10 @@ console.log(
     modelCpuSeconds: modelCpu,
     referenceCpuSeconds: referenceCpu,
     ratioToReferenceCpu: events / modelCpu / (reference.events / referenceCpu),
+    // Kernel time and first-touch page faults of the model's run: on this VM a page fault's cost was
+    // measured between about 2 and 14 µs (docs/model.md), so these show whether a slow run was spent there.
+    modelSystemCpuSeconds: (usageAfter.systemCPUTime - usageBefore.systemCPUTime) / 1e6,
+    modelMinorPageFaults: usageAfter.minorPageFault - usageBefore.minorPageFault,
     // Whether glibc backed large allocations (the person rows, pools) with transparent huge pages (set by
     // hand with GLIBC_TUNABLES; the npm script no longer does, see docs/model.md).
     mallocHugePages: /glibc\.malloc\.hugetlb=[12]/.test(process.env.GLIBC_TUNABLES ?? ""),
