@@ -71,8 +71,8 @@ export const RECENT_ENTRANT_DAYS = 730;
  * RECENT_ENTRANT_DAYS, so nobody older counts as recent (the youngest of a cohort leave the class up to
  * COHORT_DAYS early) and an arrest never draws a stale member.
  */
-export const COHORT_DAYS = 92;
-export const RECENT_COHORTS = 9;
+export const COHORT_DAYS = 92; // cohortOf's integer division is written for 92 = 4 · 23
+export const RECENT_COHORTS = 9; // and cohortPool's for 9
 
 /** Swap-remove pool indices: at-large target classes, protections (TPS by nationality), ATD. */
 export const POOL_AT_LARGE = 0; // + target class index (0 criminal, 1 final order, 3 other; recent: POOL_RECENT)
@@ -101,26 +101,20 @@ export const AT_LARGE_POOLS: readonly number[] = [
   ...Array.from({ length: RECENT_COHORTS }, (_, k) => POOL_RECENT + k),
 ];
 
-const INV_COHORT_DAYS = 1 / COHORT_DAYS;
-const INV_RECENT_COHORTS = 1 / RECENT_COHORTS;
-
 /**
  * Cohort number of an entry day (floor division, also for days before the start). It runs for every
- * person who joins the people at large, so it divides by multiplying: the product is within one rounding
- * of the quotient, and a floor that lands one off is corrected with an exact integer comparison.
+ * person who joins the people at large, so it works in integers: floor(day / 92) is
+ * floor(floor(day / 4) / 23), the first by an arithmetic shift and the second, once the value is made
+ * non-negative (+ 23·400), by a multiply with ceil(2^20 / 23) and a shift. This is exact for every entry day a
+ * row can hold (signed 16 bits), which test/model/cohorts.test.ts checks one by one; a float floor and its
+ * conversion back to an integer took about a third of the at-large joins.
  */
 export function cohortOf(entryDay: number): number {
-  let q = Math.floor(entryDay * INV_COHORT_DAYS);
-  if (q * COHORT_DAYS > entryDay) q--;
-  else if ((q + 1) * COHORT_DAYS <= entryDay) q++;
-  return q;
+  return (Math.imul((entryDay >> 2) + 9200, 45591) >>> 20) - 400;
 }
 
-/** Ring pool of a cohort. */
+/** Ring pool of a cohort: the non-negative remainder by 9, with the quotient by a multiply as in cohortOf. */
 export function cohortPool(cohort: number): number {
-  // The non-negative remainder, by a multiply as in cohortOf.
-  let r = cohort - Math.floor(cohort * INV_RECENT_COHORTS) * RECENT_COHORTS;
-  if (r < 0) r += RECENT_COHORTS;
-  else if (r >= RECENT_COHORTS) r -= RECENT_COHORTS;
-  return POOL_RECENT + r;
+  const q = (Math.imul(cohort + 1800, 466034) >>> 22) - 200;
+  return POOL_RECENT + cohort - q * RECENT_COHORTS;
 }
