@@ -93,6 +93,7 @@ export class HeapCalendar implements EventCalendar {
   // bytecode size: a call that is not inlined passes its doubles boxed, an allocation each. Rare work
   // (errors, the heap layout) is out of line.
   schedule(time: number, type: number, entity: number, priority: number): void {
+    // Integer range checks by masking (one operation each; NaN and fractions fail them too).
     const p = priority - MIN_PRIORITY;
     if (!(time >= this.time && (type & TYPE_MASK) === type && (p & PRIORITY_MASK) === p)) {
       this.reject(time, type, priority);
@@ -106,7 +107,8 @@ export class HeapCalendar implements EventCalendar {
     this.count = i + 1;
     const ht = this.heapTime;
     const hp = this.heapPayload;
-    // Every pending event has priority 0 and was scheduled earlier: it goes first at equal times.
+    // Insert into the decreasing sorted list: entries that leave earlier sit to the right. Every pending
+    // event has priority 0 and was scheduled earlier, so it leaves first at equal times.
     while (i > 0) {
       const j = i - 1;
       const t = ht[j];
