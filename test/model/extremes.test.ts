@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { runModel } from "../../src/model/index.ts";
 import { everyPolicy, policyOn, syntheticScenario } from "../../src/model/synthetic-scenario.ts";
-import { allNationalities, expectChecksPass, total } from "./helpers.ts";
+import { allNationalities, expectChecksPass, onlyDisposition, total } from "./helpers.ts";
 
 describe("extreme scenarios", () => {
   it("zero officers: no at-large arrests", () => {
@@ -41,14 +41,7 @@ describe("extreme scenarios", () => {
           policyOn(0, { type: "border_inflow", multiplier: 10, cause: "other", appliesToGotaways: true }),
           policyOn(0, {
             type: "border_dispositions",
-            shares: {
-              returned_or_expelled: 0,
-              expedited_removal: 0,
-              detained_nta: 0,
-              released_nta: 1,
-              paroled: 0,
-              remain_in_mexico: 0,
-            },
+            shares: onlyDisposition("released_nta"),
           }),
         ],
       }),

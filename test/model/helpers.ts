@@ -1,12 +1,19 @@
 import type { Results } from "../../src/model/results.ts";
 import type { SyntheticOptions } from "../../src/model/synthetic-scenario.ts";
-import type { NationalityGroup, ParameterPath } from "../../src/params/catalog.ts";
-import { NATIONALITY_GROUPS } from "../../src/params/catalog.ts";
+import type { BorderDisposition, NationalityGroup, ParameterPath } from "../../src/params/catalog.ts";
+import { BORDER_DISPOSITIONS, NATIONALITY_GROUPS } from "../../src/params/catalog.ts";
 
 type Overrides = NonNullable<SyntheticOptions["overrides"]>;
 
 export const allNationalities = (v: number): Record<NationalityGroup, number> =>
   Object.fromEntries(NATIONALITY_GROUPS.map((n) => [n, v])) as Record<NationalityGroup, number>;
+
+/** Border disposition shares that send every encounter down one disposition. */
+export const onlyDisposition = (d: BorderDisposition): Record<BorderDisposition, number> =>
+  Object.fromEntries(BORDER_DISPOSITIONS.map((k) => [k, k === d ? 1 : 0])) as Record<
+    BorderDisposition,
+    number
+  >;
 
 /** Overrides that leave nobody but `persons` removable people and switch every inflow and outflow off. */
 export function quietOverrides(persons: number): Overrides {

@@ -6,7 +6,14 @@
 import { describe, expect, it } from "vitest";
 import { runModel } from "../../src/model/index.ts";
 import { syntheticScenario } from "../../src/model/synthetic-scenario.ts";
-import { cumulative, expectChecksPass, type Overrides, quietOverrides, total } from "./helpers.ts";
+import {
+  cumulative,
+  expectChecksPass,
+  type Overrides,
+  onlyDisposition,
+  quietOverrides,
+  total,
+} from "./helpers.ts";
 
 const H = 90;
 const DELAY = 30;
@@ -21,14 +28,7 @@ const run = (extra: Overrides) =>
         "arrests.officers": 0,
         "courts.judges": 0,
         "border.encounters": 3650,
-        "border.dispositions": {
-          returned_or_expelled: 0,
-          expedited_removal: 0,
-          detained_nta: 0,
-          released_nta: 1,
-          paroled: 0,
-          remain_in_mexico: 0,
-        },
+        "border.dispositions": onlyDisposition("released_nta"),
         ...extra,
       },
     }),

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { runModel } from "../../src/model/index.ts";
 import { syntheticScenario } from "../../src/model/synthetic-scenario.ts";
-import { allNationalities, expectChecksPass, quietOverrides, total } from "./helpers.ts";
+import { allNationalities, expectChecksPass, onlyDisposition, quietOverrides, total } from "./helpers.ts";
 
 const COMPLETIONS = [
   "flow.court_completions.removal_order",
@@ -173,14 +173,7 @@ describe("border book-ins processed by ICE", () => {
           ...quietOverrides(100),
           ...noCourtDelays,
           "border.encounters": 36_500,
-          "border.dispositions": {
-            returned_or_expelled: 0,
-            expedited_removal: 0,
-            detained_nta: 1,
-            released_nta: 0,
-            paroled: 0,
-            remain_in_mexico: 0,
-          },
+          "border.dispositions": onlyDisposition("detained_nta"),
           "border.ice_processed_share": share,
           "border.repeat_encounter_share": repeat,
           "detention.beds": { existing: 100_000, soft_sided: 0, military_base: 0, family: 0 },
@@ -213,14 +206,7 @@ describe("border notices to appear and the expedited-removal window", () => {
         ...quietOverrides(100),
         ...noCourtDelays,
         "border.encounters": 3650,
-        "border.dispositions": {
-          returned_or_expelled: 0,
-          expedited_removal: 0,
-          detained_nta: 1,
-          released_nta: 0,
-          paroled: 0,
-          remain_in_mexico: 0,
-        },
+        "border.dispositions": onlyDisposition("detained_nta"),
         "expedited_removal.window_days": 14,
         "expedited_removal.fear_claim_share": 1,
         "detention.detained_docket_share": 1,
